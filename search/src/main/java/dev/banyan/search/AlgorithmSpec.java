@@ -1,0 +1,224 @@
+package dev.banyan.search;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which search algorithm to run, with its settings. Each record has a {@code defaults()} factory holding the
+ * settings of the paper it follows; {@link #parse} maps the command-line names to those defaults.
+ */
+public sealed interface AlgorithmSpec {
+
+    /** The command-line name of the algorithm. */
+    String name();
+
+    /** Names accepted by {@link #parse}. */
+    List<String> NAMES = List.of("greedy", "self-consistency", "best-of-n", "beam", "dvts", "mcts-star", "eta-mcts");
+
+    /** The default settings of the algorithm with this command-line name. */
+    static AlgorithmSpec parse(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "greedy" -> new Greedy();
+            case "self-consistency" -> SelfConsistency.defaults();
+            case "best-of-n" -> BestOfN.defaults();
+            case "beam" -> Beam.defaults();
+            case "dvts" -> Dvts.defaults();
+            case "mcts-star" -> MctsStar.defaults();
+            case "eta-mcts" -> EtaMcts.defaults();
+            default -> throw new IllegalArgumentException(
+                    "unknown algorithm '" + name + "'; expected one of " + String.join(", ", NAMES));
+        };
+    }
+
+    /** How best-of-N picks among sampled answers. */
+    enum BestOfNMode { WEIGHTED, ARGMAX, MAJORITY }
+
+    /** How a path's step scores are reduced to one score. */
+    enum Aggregation { LAST, MIN, PROD, MEAN }
+
+    /** How MCTS* picks the answer among terminal leaves. */
+    enum AnswerMode { BEST_VALUE, VALUE_VOTE }
+
+    /** One chain, the most likely step each time. */
+    record Greedy() implements AlgorithmSpec {
+        public String name() {
+            return "greedy";
+        }
+    }
+
+    /** Sampled chains until the budget ends (at most {@code samples}); majority vote over their answers. */
+    record SelfConsistency(int samples, double temperature) implements AlgorithmSpec {
+        public SelfConsistency {
+            positive("samples", samples);
+        }
+
+        public static SelfConsistency defaults() {
+            return new SelfConsistency(64, 1.0);
+        }
+
+        public String name() {
+            return "self-consistency";
+        }
+    }
+
+    /** Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores. */
+    record BestOfN(int samples, BestOfNMode mode, Aggregation aggregation) implements AlgorithmSpec {
+        public BestOfN {
+            positive("samples", samples);
+        }
+
+        public static BestOfN defaults() {
+            return new BestOfN(64, BestOfNMode.WEIGHTED, Aggregation.LAST);
+        }
+
+        public String name() {
+            return "best-of-n";
+        }
+    }
+
+    /** Step-level beam search: keep {@code width} paths, expand each {@code expansions} ways, rank by the PRM. */
+    record Beam(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
+        public Beam {
+            positive("width", width);
+            positive("expansions", expansions);
+        }
+
+        public static Beam defaults() {
+            return new Beam(4, 4, Aggregation.LAST);
+        }
+
+        public String name() {
+            return "beam";
+        }
+    }
+
+    /** Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. */
+    record Dvts(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
+        public Dvts {
+            positive("width", width);
+            positive("expansions", expansions);
+            if (width < expansions) {
+                throw new IllegalArgumentException("dvts width (" + width + ") must be >= expansions (" + expansions + ")");
+            }
+        }
+
+        public static Dvts defaults() {
+            return new Dvts(16, 4, Aggregation.LAST);
+        }
+
+        public String name() {
+            return "dvts";
+        }
+    }
+
+    /**
+     * MCTS* of ReST-MCTS*.
+     *
+     * @param c exploration constant of {@code V + c·sqrt(2·ln N_parent / n_child)}
+     * @param infBonus added to an unvisited child's V instead of the exploration term
+     * @param branch children proposed and scored per expansion
+     * @param rollSteps greedy rollout length from the best new child
+     * @param rollBranch proposals per rollout step (the best-scored one is followed)
+     * @param alpha weight of the rollout's best value when blended into the child's V
+     * @param endGate stop once a terminal leaf reaches this value
+     * @param answerMode how the answer is chosen among terminal leaves
+     * @param widenFloor when every child of a node is below this, its next visit expands {@code branch} more;
+     *                   0 turns widening off (the paper's fixed branching)
+     * @param maxChildren the most children widening may grow a node to
+     */
+    record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
+                    double endGate, AnswerMode answerMode, double widenFloor, int maxChildren) implements AlgorithmSpec {
+        public MctsStar {
+            nonNegative("c", c);
+            positive("branch", branch);
+            if (rollSteps < 0) {
+                throw new IllegalArgumentException("rollSteps must be >= 0, was " + rollSteps);
+            }
+            positive("rollBranch", rollBranch);
+            if (!(alpha >= 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("alpha must be in [0,1], was " + alpha);
+            }
+            nonNegative("widenFloor", widenFloor);
+            if (maxChildren < branch) {
+                throw new IllegalArgumentException("maxChildren (" + maxChildren + ") must be >= branch (" + branch + ")");
+            }
+        }
+
+        /** The paper's evaluation settings (c = 0.4), with widening on. */
+        public static MctsStar defaults() {
+            return new MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 0.9, AnswerMode.BEST_VALUE, 0.1, 12);
+        }
+
+        /** The paper's fixed branching: widening off. */
+        public MctsStar faithful() {
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren);
+        }
+
+        public MctsStar withC(double newC) {
+            return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren);
+        }
+
+        public MctsStar withBranch(int newBranch) {
+            return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
+                    Math.max(maxChildren, newBranch));
+        }
+
+        public MctsStar withAnswerMode(AnswerMode mode) {
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren);
+        }
+
+        public String name() {
+            return "mcts-star";
+        }
+    }
+
+    /**
+     * η-MCTS of AlphaLLM: progressive widening to {@code max(cMin, min(floor(wideningAlpha·I(s)) + 1, cMax))}
+     * children, with {@code I(s) = max_o |v([s,o]) − v(s)|}; state merge by edit distance; a critic mixing
+     * value, PRM and outcome scores of fast rollouts; UCT selection.
+     */
+    record EtaMcts(double c, int cMin, int cMax, double wideningAlpha, int mergeDistance, int mergeResamples,
+                   double betaValue, double betaPrm, double betaOrm, int fastRollouts) implements AlgorithmSpec {
+        public EtaMcts {
+            nonNegative("c", c);
+            positive("cMin", cMin);
+            if (cMax < cMin) {
+                throw new IllegalArgumentException("cMax (" + cMax + ") must be >= cMin (" + cMin + ")");
+            }
+            nonNegative("wideningAlpha", wideningAlpha);
+            if (mergeDistance < 0 || mergeResamples < 0 || fastRollouts < 0) {
+                throw new IllegalArgumentException("mergeDistance, mergeResamples and fastRollouts must be >= 0");
+            }
+            nonNegative("betaValue", betaValue);
+            nonNegative("betaPrm", betaPrm);
+            nonNegative("betaOrm", betaOrm);
+            if (betaValue + betaPrm + betaOrm == 0) {
+                throw new IllegalArgumentException("at least one of betaValue, betaPrm, betaOrm must be positive");
+            }
+        }
+
+        public static EtaMcts defaults() {
+            return new EtaMcts(1.0, 2, 6, 10.0, 20, 5, 0.0, 1.0, 0.0, 0);
+        }
+
+        public EtaMcts withMergeDistance(int distance) {
+            return new EtaMcts(c, cMin, cMax, wideningAlpha, distance, mergeResamples, betaValue, betaPrm, betaOrm, fastRollouts);
+        }
+
+        public String name() {
+            return "eta-mcts";
+        }
+    }
+
+    private static void positive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+
+    private static void nonNegative(String what, double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(what + " must be >= 0, was " + value);
+        }
+    }
+}

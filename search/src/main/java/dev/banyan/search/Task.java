@@ -1,0 +1,44 @@
+package dev.banyan.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A kind of problem: how its prompt reads, where a step ends, when a path is finished and what its answer is.
+ *
+ * <p>{@link #render} must be prefix-stable: {@code render(path.extend(s))} starts with {@code render(path)}
+ * followed by {@code s} and {@link #stepDelimiter()}. The policy engine relies on this to reuse the KV cache
+ * of a parent's text for its children.
+ */
+public interface Task {
+    /** A short name, e.g. {@code game24}. */
+    String name();
+
+    /** The text a policy continues from: the formatted question and every step, each ended by the delimiter. */
+    String render(ReasoningPath path);
+
+    /** The string that ends one step (a newline for line-per-step tasks); the policy stops generating on it. */
+    String stepDelimiter();
+
+    /** Whether the path is finished (its newest step gives an answer, or it can go no further). */
+    boolean isTerminal(ReasoningPath path);
+
+    /** The final answer of a finished path, if it states one. */
+    Optional<String> extractAnswer(ReasoningPath path);
+
+    /** The longest path the search may build; a path this long is treated as finished. */
+    int maxSteps();
+
+    /** Checks answers of this task. */
+    OutcomeVerifier verifier();
+
+    /** Normalises a proposed step before it enters the tree (trims whitespace by default). */
+    default String normalizeStep(String step) {
+        return step.strip();
+    }
+
+    /** Stop strings for the policy: the step delimiter by default. */
+    default List<String> stopStrings() {
+        return List.of(stepDelimiter());
+    }
+}

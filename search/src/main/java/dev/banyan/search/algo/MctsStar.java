@@ -28,24 +28,34 @@ final class MctsStar implements Algorithm {
     private final AlgorithmSpec.MctsStar spec;
     private final int threads;
     private final ExecutorService pool;
+    private final TreeGuard guard;
 
     MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
+        this(spec, threads, pool, TreeGuard.NONE);
+    }
+
+    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
         this.spec = spec;
         this.threads = threads;
         this.pool = pool;
+        this.guard = guard;
     }
 
     @Override
     public Choice search(SearchRun run) {
         AtomicInteger idle = new AtomicInteger();
         if (!run.tree.root().isTerminal()) {
-            ParallelWorkers.run(threads, pool, () -> new Worker(run, idle).loop());
+            ParallelWorkers.run(threads, pool, () -> worker(run, idle).loop());
         }
         return AnswerPicker.pick(run, spec.answerMode());
     }
 
+    Worker worker(SearchRun run, AtomicInteger idleSimulations) {
+        return new Worker(run, idleSimulations);
+    }
+
     /** One search thread's simulations; its path stack is reused, so a visit allocates nothing of its own. */
-    private final class Worker {
+    final class Worker {
         private final SearchRun run;
         private final AtomicInteger idleSimulations;
         private final Node[] stack;
@@ -75,6 +85,55 @@ final class MctsStar implements Algorithm {
 
         /** One simulation; false when it lost an expansion race and backed out without a visit. */
         boolean simulate() {
+            Node leaf;
+            int round;
+            guard.enter();
+            try {
+                leaf = descend(true);
+                if (leaf == null) {
+                    abandon();
+                    return false;
+                }
+                round = claimedRound;
+                if (round < 0) {
+                    backup(leaf);
+                    return true;
+                }
+            } finally {
+                guard.exit();
+            }
+            expandAndRollOut(leaf, round);
+            return true;
+        }
+
+        /**
+         * A visit that grows nothing: descends to a terminal, a dead end or a node not yet expanded, and backs up
+         * its current value. Only selection and backup, for the benchmarks.
+         */
+        void selectAndBackUp() {
+            guard.enter();
+            try {
+                Node leaf = descend(false);
+                if (leaf == null) {
+                    abandon();
+                } else {
+                    backup(leaf);
+                }
+            } finally {
+                guard.exit();
+            }
+        }
+
+        /** The expansion round {@link #descend} claimed on the leaf it returned, or -1 when it claimed none. */
+        private int claimedRound;
+
+        /**
+         * Selects from the root, taking virtual loss on the way. Returns the leaf to visit — with
+         * {@link #claimedRound} set when this thread now owns its expansion — or null when it must back out
+         * (another thread is expanding the node it reached).
+         */
+        private Node descend(boolean mayExpand) {
+            claimedRound = -1;
             height = 0;
             Node node = run.tree.root();
             push(node);
@@ -83,30 +142,27 @@ final class MctsStar implements Algorithm {
                     if (node.valueAcquire() >= spec.endGate()) {
                         run.requestStop();
                     }
-                    backup(node);
-                    return true;
+                    return node;
                 }
                 int state = node.stateAcquire();
                 Node[] children = node.childrenAcquire();
                 if (state == 0) {
-                    if (!node.casClaimRound(0)) {
-                        abandon();
-                        return false;
+                    if (!mayExpand) {
+                        return node;
                     }
-                    expandAndRollOut(node, 0);
-                    return true;
+                    if (!node.casClaimRound(0)) {
+                        return null;
+                    }
+                    claimedRound = 0;
+                    return node;
                 }
                 if (children.length == 0) {
-                    if ((state & 1) == 1) { // first expansion still in progress elsewhere
-                        abandon();
-                        return false;
-                    }
-                    backup(node); // a dead end: the policy had nothing to propose
-                    return true;
+                    // Odd state: the first expansion is still in progress elsewhere. Even: a dead end.
+                    return (state & 1) == 1 ? null : node;
                 }
-                if ((state & 1) == 0 && wantsWidening(children) && node.casClaimRound(state)) {
-                    expandAndRollOut(node, state >>> 1);
-                    return true;
+                if (mayExpand && (state & 1) == 0 && wantsWidening(children) && node.casClaimRound(state)) {
+                    claimedRound = state >>> 1;
+                    return node;
                 }
                 node = UctSelection.select(node, children, spec.c(), spec.infBonus());
                 push(node);
@@ -196,6 +252,15 @@ final class MctsStar implements Algorithm {
 
         /** Visits the leaf (top of the stack) and sets each ancestor's V to its children's visit-weighted mean. */
         private void backup(Node leaf) {
+            guard.enter();
+            try {
+                backUpUnguarded(leaf);
+            } finally {
+                guard.exit();
+            }
+        }
+
+        private void backUpUnguarded(Node leaf) {
             leaf.addSelfVisit();
             for (int i = height - 1; i >= 0; i--) {
                 Node node = stack[i];

@@ -26,7 +26,8 @@ import java.util.Set;
  * </ol>
  */
 public final class TrainingTargets {
-    private final Map<Integer, NodeLabel> labels;
+    private final Map<Integer, NodeLabel> labelsById;
+    private final List<NodeLabel> labels;
     private final List<SftSample> sft;
     private final List<ValueTarget> valueTargets;
     private final List<McValue> mcValues;
@@ -34,7 +35,8 @@ public final class TrainingTargets {
 
     private TrainingTargets(Map<Integer, NodeLabel> labels, List<SftSample> sft, List<ValueTarget> valueTargets,
                             List<McValue> mcValues, List<PreferencePair> preferencePairs) {
-        this.labels = labels;
+        this.labelsById = labels;
+        this.labels = List.copyOf(labels.values());
         this.sft = List.copyOf(sft);
         this.valueTargets = List.copyOf(valueTargets);
         this.mcValues = List.copyOf(mcValues);
@@ -71,12 +73,12 @@ public final class TrainingTargets {
 
     /** Every node's label, by id. */
     public List<NodeLabel> labels() {
-        return List.copyOf(labels.values());
+        return labels;
     }
 
     /** The label of the node with this id. */
     public NodeLabel label(int nodeId) {
-        NodeLabel label = labels.get(nodeId);
+        NodeLabel label = labelsById.get(nodeId);
         if (label == null) {
             throw new IllegalArgumentException("no node has id " + nodeId);
         }

@@ -29,6 +29,11 @@ final class AnswerLine {
 
     /** The answer line for {@code expression}, ending in its real value ({@code = 24} only if it is 24). */
     static String of(Expression expression) {
-        return PREFIX + " " + expression.format() + " = " + expression.value();
+        return of(expression, expression.value());
+    }
+
+    /** The answer line for {@code expression}, ending in {@code value}. */
+    static String of(Expression expression, Fraction value) {
+        return PREFIX + " " + expression.format() + " = " + value;
     }
 }

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #solvable} searches every pair and every operation (both orders of {@code -} and {@code /},
  * negative intermediates included), and memoises the answer for every multiset of three numbers or more
  * under a canonical sorted key. The simulated reward model asks it about millions of states in a benchmark;
- * the states reachable from four small numbers are a few thousand, so after warm-up each question is a
- * sort and a hash lookup. Thread-safe; the memo only grows.
+ * every state reachable from all 1,820 multisets of four numbers from 1 to 13 makes about ten thousand keys,
+ * so after warm-up each question is a sort and a hash lookup (well under a microsecond). Thread-safe; the
+ * memo only grows.
  */
 public final class Game24Solver {
     private static final Game24Solver SHARED = new Game24Solver();

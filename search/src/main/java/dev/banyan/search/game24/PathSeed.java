@@ -4,7 +4,8 @@ import dev.banyan.search.ReasoningPath;
 
 /**
  * A 64-bit seed computed from a path's text alone, so that a simulated model's choice for a path is the same
- * in every run, thread and process ({@link ReasoningPath#hashCode()} has only 32 bits).
+ * in every run, thread and process ({@link ReasoningPath#hashCode()} has only 32 bits). Each user passes its
+ * own salt, so that the policy's and the reward model's draws for one path are unrelated.
  */
 final class PathSeed {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -13,9 +14,13 @@ final class PathSeed {
     private PathSeed() {
     }
 
-    /** FNV-1a over the question and the steps, each followed by a separator no text contains. */
-    static long of(ReasoningPath path) {
-        long hash = mix(FNV_OFFSET, path.question());
+    /** FNV-1a over the salt, the question and the steps, each text followed by a separator none contains. */
+    static long of(ReasoningPath path, long salt) {
+        long hash = FNV_OFFSET;
+        for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+            hash = (hash ^ ((salt >>> shift) & 0xFF)) * FNV_PRIME;
+        }
+        hash = mix(hash, path.question());
         for (String step : path.steps()) {
             hash = mix(hash, step);
         }

@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  *       wrong value, as a model that miscalculated would write it.</li>
  *   <li>Once one number is left, the proposal is the answer line: the expression rebuilt from the steps with
  *       the value it really has, e.g. {@code Answer: (1 + 2) * 3 + 4 = 13}; a slip upstream thus shows up as
- *       a wrong answer.</li>
+ *       a wrong answer. (Should a slip have hidden a division by zero, the line ends with the value the
+ *       steps wrote, as the real one is undefined.)</li>
  * </ol>
  * The randomness comes from {@link StepRequest#seed()} alone, so a request always gets the same proposals.
  * A greedy request gets one draw, seeded by the path's text instead, repeated {@code count} times: a fixed
@@ -41,6 +42,9 @@ import java.util.concurrent.CompletableFuture;
  * the exact probability of drawing that text. Futures are already complete; thread-safe.
  */
 public final class SimulatedPolicy implements Policy {
+    /** Arbitrary; differs from the reward model's so that their draws for one path are unrelated. */
+    private static final long GREEDY_SALT = 0x9E3779B97F4A7C15L;
+
     private final double solvableLean;
     private final double slipRate;
     private final Game24Solver solver;
@@ -77,12 +81,12 @@ public final class SimulatedPolicy implements Policy {
     private List<StepProposal> proposals(StepRequest request) {
         Derivation derivation = derive(request.path());
         if (derivation.numbers().size() == 1) {
-            String answer = AnswerLine.of(derivation.onlyExpression());
+            String answer = answerLine(derivation);
             return Collections.nCopies(request.count(), proposal(answer, 0.0, request.maxTokens()));
         }
         Choices choices = new Choices(derivation.numbers());
         if (request.greedy()) {
-            StepProposal only = choices.draw(new SplittableRandom(PathSeed.of(request.path())), request.maxTokens());
+            StepProposal only = choices.draw(new SplittableRandom(PathSeed.of(request.path(), GREEDY_SALT)), request.maxTokens());
             return Collections.nCopies(request.count(), only);
         }
         SplittableRandom random = new SplittableRandom(request.seed());
@@ -103,6 +107,18 @@ public final class SimulatedPolicy implements Policy {
             derivation = derivation.after(Step.parse(text));
         }
         return derivation;
+    }
+
+    /** The rebuilt expression with its real value. */
+    private static String answerLine(Derivation derivation) {
+        Expression expression = derivation.onlyExpression();
+        try {
+            return AnswerLine.of(expression);
+        } catch (ArithmeticException divisionByZero) {
+            // A slip hid a division by zero (a zero written as non-zero): the real value is undefined, so
+            // the line keeps the value the steps wrote; the verifier rejects the expression all the same.
+            return AnswerLine.of(expression, derivation.numbers().get(0));
+        }
     }
 
     private static StepProposal proposal(String text, double logProb, int maxTokens) {

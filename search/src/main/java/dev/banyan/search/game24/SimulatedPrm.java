@@ -24,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * length in characters plus one. Futures are already complete; thread-safe.
  */
 public final class SimulatedPrm implements StepScorer {
+    /** Arbitrary; differs from the policy's so that their draws for one path are unrelated. */
+    private static final long NOISE_SALT = 0xBF58476D1CE4E5B9L;
+
     private final double noise;
     private final long seed;
     private final Game24Solver solver;
@@ -105,7 +108,7 @@ public final class SimulatedPrm implements StepScorer {
         if (noise == 0) {
             return exact;
         }
-        SplittableRandom random = new SplittableRandom(PathSeed.of(path) ^ seed);
+        SplittableRandom random = new SplittableRandom(PathSeed.of(path, NOISE_SALT + seed));
         return random.nextDouble() < noise ? random.nextDouble() : exact;
     }
 

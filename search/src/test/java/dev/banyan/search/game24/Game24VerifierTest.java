@@ -6,9 +6,9 @@ import dev.banyan.search.OutcomeVerifier;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.Verdict;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class Game24VerifierTest {
     private final OutcomeVerifier verifier = new Game24Task().verifier();

@@ -86,7 +86,8 @@ public final class SimulatedPolicy implements Policy {
         }
         Choices choices = new Choices(derivation.numbers());
         if (request.greedy()) {
-            StepProposal only = choices.draw(new SplittableRandom(PathSeed.of(request.path(), GREEDY_SALT)), request.maxTokens());
+            SplittableRandom byPath = new SplittableRandom(PathSeed.of(request.path(), GREEDY_SALT));
+            StepProposal only = choices.draw(byPath, request.maxTokens());
             return Collections.nCopies(request.count(), only);
         }
         SplittableRandom random = new SplittableRandom(request.seed());

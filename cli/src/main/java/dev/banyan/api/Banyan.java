@@ -1,0 +1,220 @@
+package dev.banyan.api;
+
+import dev.banyan.search.AlgorithmSpec;
+import dev.banyan.search.Budget;
+import dev.banyan.search.SearchResult;
+import dev.banyan.search.Searcher;
+import dev.banyan.search.Task;
+import dev.banyan.search.targets.TargetOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tree-search reasoning, embedded: a model directory (or bundle), an algorithm and a budget, built once and
+ * used for many questions, from many threads if wanted.
+ *
+ * <pre>{@code
+ * try (Banyan banyan = Banyan.builder().model(Path.of("models/simulated"))
+ *         .algorithm("mcts-star").budgetTokens(2000).seed(1).build()) {
+ *     Solution solution = banyan.search("4 9 10 13");
+ *     solution.answer().ifPresent(System.out::println);
+ *     solution.targets().sft().forEach(sample -> System.out.println(sample.completion()));
+ * }
+ * }</pre>
+ *
+ * Settings left unset come from the model's {@code banyan.json}, then from {@link SearchDefaults#BUILT_IN}.
+ */
+public final class Banyan implements AutoCloseable {
+    private final ModelBundle bundle;
+    private final boolean ownsBundle;
+    private final Searcher searcher;
+    private final Budget budget;
+    private final TargetOptions targetOptions;
+
+    private Banyan(ModelBundle bundle, boolean ownsBundle, Searcher searcher, Budget budget,
+                   TargetOptions targetOptions) {
+        this.bundle = bundle;
+        this.ownsBundle = ownsBundle;
+        this.searcher = searcher;
+        this.budget = budget;
+        this.targetOptions = targetOptions;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Searches a question with no id and no known answer. */
+    public Solution search(String question) {
+        return search(null, question, null);
+    }
+
+    /**
+     * Searches one question.
+     *
+     * @param id the problem's id, carried into the solution (may be null)
+     * @param question the question, in the task's format (for Game of 24, four numbers such as {@code 4 9 10 13})
+     * @param answer the expected answer for the verdict, or null when unknown
+     * @throws UnsupportedOperationException if the algorithm is not implemented in this version
+     */
+    public Solution search(String id, String question, String answer) {
+        Objects.requireNonNull(question, "question");
+        EngineStats before = bundle.engineStats();
+        SearchResult result = searcher.search(question, answer);
+        EngineStats spent = bundle.engineStats().minus(before);
+        return new Solution(id, answer, result, spent, bundle.task(), targetOptions);
+    }
+
+    public Task task() {
+        return bundle.task();
+    }
+
+    public AlgorithmSpec algorithm() {
+        return searcher.algorithm();
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** Stops the search threads, and closes the models if this instance opened them. */
+    @Override
+    public void close() {
+        try {
+            searcher.close();
+        } finally {
+            if (ownsBundle) {
+                bundle.close();
+            }
+        }
+    }
+
+    /** Collects the settings; each setter checks its value at once, {@link #build} opens the models. */
+    public static final class Builder {
+        private Path model;
+        private ModelBundle bundle;
+        private AlgorithmSpec algorithm;
+        private Long budgetTokens;
+        private long budgetSimulations = Long.MAX_VALUE;
+        private Duration timeLimit = Duration.ofMinutes(5);
+        private Integer maxStepTokens;
+        private int threads = 1;
+        private long seed;
+        private TargetOptions targetOptions = TargetOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** A model directory (default: {@link ModelBundle#defaultDirectory()}); closed with the instance. */
+        public Builder model(Path directory) {
+            this.model = Objects.requireNonNull(directory, "directory");
+            this.bundle = null;
+            return this;
+        }
+
+        /** Models built in code, instead of a directory; the caller keeps ownership and closes them. */
+        public Builder bundle(ModelBundle models) {
+            this.bundle = Objects.requireNonNull(models, "models");
+            this.model = null;
+            return this;
+        }
+
+        /** An algorithm by command-line name, with its paper's settings; one of {@link AlgorithmSpec#NAMES}. */
+        public Builder algorithm(String name) {
+            this.algorithm = AlgorithmSpec.parse(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public Builder algorithm(AlgorithmSpec spec) {
+            this.algorithm = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /** Policy tokens per problem (default: the model's). */
+        public Builder budgetTokens(long tokens) {
+            this.budgetTokens = positive("budgetTokens", tokens);
+            return this;
+        }
+
+        /** Simulations (MCTS) or chains (sampling baselines) per problem (default: no limit). */
+        public Builder budgetSimulations(long simulations) {
+            this.budgetSimulations = positive("budgetSimulations", simulations);
+            return this;
+        }
+
+        /** Wall-clock limit per problem (default: 5 minutes). */
+        public Builder timeLimit(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("timeLimit must be positive, was " + limit);
+            }
+            this.timeLimit = limit;
+            return this;
+        }
+
+        /** The longest step the policy may generate (default: the model's). */
+        public Builder maxStepTokens(int tokens) {
+            this.maxStepTokens = (int) positive("maxStepTokens", tokens);
+            return this;
+        }
+
+        /** Search threads per question (default 1; with one thread a seed makes a search reproducible). */
+        public Builder threads(int count) {
+            this.threads = (int) positive("threads", count);
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** How training targets are extracted (default: {@link TargetOptions#defaults()}). */
+        public Builder targetOptions(TargetOptions options) {
+            this.targetOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Opens the model directory (unless a bundle was given) and prepares the searcher. */
+        public Banyan build() {
+            boolean owns = bundle == null;
+            ModelBundle models = owns ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory()) : bundle;
+            try {
+                SearchDefaults defaults = models.defaults();
+                Budget budget = new Budget(budgetTokens != null ? budgetTokens : defaults.budgetTokens(),
+                        budgetSimulations, timeLimit);
+                Searcher searcher = Searcher.builder()
+                        .task(models.task()).policy(models.policy()).stepScorer(models.stepScorer())
+                        .algorithm(algorithm != null ? algorithm : AlgorithmSpec.parse(defaults.algorithm()))
+                        .budget(budget)
+                        .maxStepTokens(maxStepTokens != null ? maxStepTokens : defaults.maxStepTokens())
+                        .threads(threads)
+                        .seed(seed)
+                        .build();
+                return new Banyan(models, owns, searcher, budget, targetOptions);
+            } catch (RuntimeException e) {
+                if (owns) {
+                    try {
+                        models.close();
+                    } catch (RuntimeException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
+            }
+        }
+
+        private static long positive(String what, long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.banyan.api;
+
+import dev.banyan.search.Policy;
+import dev.banyan.search.StepScorer;
+import dev.banyan.search.Task;
+
+import java.nio.file.Path;
+
+/**
+ * The models a search runs on: the task, the policy that proposes steps, the reward model that scores them,
+ * and the settings they were shipped with. {@link #open} reads a model directory; implement the interface to
+ * plug in models built in code.
+ *
+ * <p>A model directory holds a {@code banyan.json} such as
+ * <pre>{@code
+ * {"task": "game24", "policy": "policy", "prm": "prm", "prmStyle": "step-tag",
+ *  "algorithm": "mcts-star", "budgetTokens": 2000, "maxStepTokens": 40, "temperature": 1.0}
+ * }</pre>
+ * where {@code policy} and {@code prm} name sub-directories in Hugging Face layout, or the word
+ * {@code simulated} for the task's simulated models, tuned by an optional {@code "simulated"} object.
+ */
+public interface ModelBundle extends AutoCloseable {
+
+    /** Opens the model directory {@code directory}; throws {@link ModelException} naming what is wrong. */
+    static ModelBundle open(Path directory) {
+        return ModelDirectory.open(directory);
+    }
+
+    /**
+     * The model used when none is named: {@code models/game24} of the project if it exists, else
+     * {@code models/simulated}. The project root is the {@code banyan.root} system property if set, else found
+     * from where this code was loaded.
+     */
+    static Path defaultDirectory() {
+        return ModelDirectory.defaultDirectory();
+    }
+
+    Task task();
+
+    Policy policy();
+
+    StepScorer stepScorer();
+
+    /** The engines' cumulative counters since the bundle was opened. */
+    default EngineStats engineStats() {
+        return EngineStats.ZERO;
+    }
+
+    /** The search settings to use where the caller gives none. */
+    default SearchDefaults defaults() {
+        return SearchDefaults.BUILT_IN;
+    }
+
+    /** Where the models came from, for messages. */
+    String description();
+
+    /** Releases the engines' sessions and threads. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.banyan.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banyan.search.AlgorithmSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A model directory's {@code banyan.json}, checked.
+ *
+ * @param directory the model directory
+ * @param file its {@code banyan.json}
+ * @param task the task's name
+ * @param policy the policy's sub-directory, or {@value #SIMULATED}
+ * @param prm the reward model's sub-directory, or {@value #SIMULATED}
+ * @param prmStyle how the reward model reads steps (e.g. {@code step-tag}); null when not given
+ * @param temperature the policy's sampling temperature
+ * @param defaults the search settings shipped with the models
+ * @param simulated the simulated models' tunables; an empty object when not given
+ */
+record ModelConfig(Path directory, Path file, String task, String policy, String prm, String prmStyle,
+                   double temperature, SearchDefaults defaults, ObjectNode simulated) {
+    static final String FILE_NAME = "banyan.json";
+    static final String SIMULATED = "simulated";
+
+    static ModelConfig read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ModelException("model directory " + directory + " does not exist or is not a directory");
+        }
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(directory + " is not a model directory: it has no " + FILE_NAME);
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ModelException(file + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelException(file + " must hold a JSON object");
+        }
+        Fields fields = new Fields(file, root);
+        SearchDefaults builtIn = SearchDefaults.BUILT_IN;
+        String algorithm = fields.text("algorithm", builtIn.algorithm());
+        try {
+            AlgorithmSpec.parse(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(file + ": \"algorithm\": " + e.getMessage());
+        }
+        SearchDefaults defaults = new SearchDefaults(algorithm,
+                fields.positiveLong("budgetTokens", builtIn.budgetTokens()),
+                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())));
+        JsonNode simulated = root.path(SIMULATED);
+        if (!simulated.isMissingNode() && !simulated.isObject()) {
+            throw new ModelException(file + ": \"" + SIMULATED + "\" must be an object of tunables");
+        }
+        return new ModelConfig(directory, file, fields.requiredText("task"), fields.requiredText("policy"),
+                fields.requiredText("prm"), fields.text("prmStyle", null), fields.nonNegativeDouble("temperature", 1.0),
+                defaults, simulated.isObject() ? (ObjectNode) simulated : JsonNodeFactory.instance.objectNode());
+    }
+
+    /** The sub-directory that {@code key} names, which must exist. */
+    Path component(String key, String name) {
+        Path path = directory.resolve(name);
+        if (!Files.isDirectory(path)) {
+            throw new ModelException(file + ": \"" + key + "\" names " + path
+                    + ", which is not a directory (give a sub-directory or \"" + SIMULATED + "\")");
+        }
+        return path;
+    }
+
+    /** A simulated model's tunable, or {@code fallback} when {@code banyan.json} does not set it. */
+    double tunable(String key, double fallback) {
+        JsonNode value = simulated.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw new ModelException(file + ": \"" + SIMULATED + "." + key + "\" must be a number, was " + value);
+        }
+        return value.doubleValue();
+    }
+
+    /** Typed reads of top-level fields, each failure naming the file and the key. */
+    private record Fields(Path file, JsonNode root) {
+        String requiredText(String key) {
+            String value = text(key, null);
+            if (value == null) {
+                throw new ModelException(file + " is missing \"" + key + "\"");
+            }
+            return value;
+        }
+
+        String text(String key, String fallback) {
+            JsonNode value = root.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw new ModelException(file + ": \"" + key + "\" must be a non-empty string, was " + value);
+            }
+            return value.asText();
+        }
+
+        long positiveLong(String key, long fallback) {
+            JsonNode value = root.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
+                throw new ModelException(file + ": \"" + key + "\" must be a positive integer, was " + value);
+            }
+            return value.asLong();
+        }
+
+        double nonNegativeDouble(String key, double fallback) {
+            JsonNode value = root.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isNumber() || !(value.doubleValue() >= 0)) {
+                throw new ModelException(file + ": \"" + key + "\" must be a number >= 0, was " + value);
+            }
+            return value.doubleValue();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.banyan.api;
+
+import dev.banyan.search.Policy;
+import dev.banyan.search.StepScorer;
+import dev.banyan.search.Task;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a model directory: reads its {@code banyan.json} and opens each model it names. */
+final class ModelDirectory {
+    static final String ROOT_PROPERTY = "banyan.root";
+
+    private ModelDirectory() {
+    }
+
+    static ModelBundle open(Path directory) {
+        ModelConfig config = ModelConfig.read(directory);
+        Task task;
+        try {
+            task = Tasks.named(config.task());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(config.file() + ": \"task\": " + e.getMessage());
+        }
+        Part<Policy> policy = ModelConfig.SIMULATED.equals(config.policy())
+                ? SimulatedModels.policy(config)
+                : OnnxModels.policy(config.component("policy", config.policy()), config);
+        Part<StepScorer> scorer;
+        try {
+            scorer = ModelConfig.SIMULATED.equals(config.prm())
+                    ? SimulatedModels.stepScorer(config)
+                    : OnnxModels.stepScorer(config.component("prm", config.prm()), config);
+        } catch (RuntimeException e) {
+            OpenedBundle.closeQuietly(policy, e);
+            throw e;
+        }
+        return new OpenedBundle(config, task, policy, scorer);
+    }
+
+    static Path defaultDirectory() {
+        Path models = projectRoot().resolve("models");
+        Path demo = models.resolve("game24");
+        return Files.isDirectory(demo) ? demo : models.resolve("simulated");
+    }
+
+    /**
+     * The project root: the {@value #ROOT_PROPERTY} system property (the launcher sets it), else the directory
+     * two levels above {@code cli/target/} when running from a build, else the current directory.
+     */
+    static Path projectRoot() {
+        String property = System.getProperty(ROOT_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath();
+        }
+        try {
+            Path code = Path.of(ModelDirectory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = code; dir != null; dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve("models")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                    return dir;
+                }
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException unknownLocation) {
+            // fall through to the current directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

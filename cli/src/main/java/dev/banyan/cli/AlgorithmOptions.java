@@ -1,0 +1,38 @@
+package dev.banyan.cli;
+
+import dev.banyan.api.Banyan;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The algorithm and token budget of commands that run one configuration. Given on the command line they win;
+ * otherwise the model's {@code banyan.json} decides, and the built-in defaults only where it is silent.
+ */
+final class AlgorithmOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "mcts-star",
+            converter = Converters.AlgorithmName.class,
+            description = "Search algorithm: greedy, self-consistency, best-of-n, beam, dvts, mcts-star or eta-mcts. "
+                    + "Default: the model's banyan.json setting, else ${DEFAULT-VALUE}.")
+    String algorithm;
+
+    @Option(names = "--budget-tokens", paramLabel = "N", defaultValue = "2000",
+            converter = Converters.PositiveLong.class,
+            description = "Policy tokens per problem. Default: the model's banyan.json setting, else ${DEFAULT-VALUE}.")
+    long budgetTokens;
+
+    Banyan.Builder applyTo(Banyan.Builder builder) {
+        ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--algorithm")) {
+            builder.algorithm(algorithm);
+        }
+        if (parsed.hasMatchedOption("--budget-tokens")) {
+            builder.budgetTokens(budgetTokens);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.banyan.cli;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes a comparison as {@code compare.csv}, {@code compare.md} and {@code compare.png}. */
+final class CompareReport {
+    static final String CSV = "compare.csv";
+    static final String MARKDOWN = "compare.md";
+    static final String CHART = "compare.png";
+
+    private CompareReport() {
+    }
+
+    static void write(Path directory, String title, List<CompareCell> cells) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(CSV), csv(cells), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(MARKDOWN), markdown(title, cells), StandardCharsets.UTF_8);
+            BitmapEncoder.saveBitmap(chart(title, cells), directory.resolve(CHART).toString(),
+                    BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the comparison to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String csv(List<CompareCell> cells) {
+        StringBuilder csv = new StringBuilder("algorithm,budget,solved,total,rate,avgPolicyTokens,avgWallMillis\n");
+        for (CompareCell cell : cells) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.1f,%.1f%n", cell.algorithm(), cell.budget(),
+                    cell.solved(), cell.total(), cell.rate(), cell.avgPolicyTokens(), cell.avgWallMillis()));
+        }
+        return csv.toString();
+    }
+
+    static String markdown(String title, List<CompareCell> cells) {
+        StringBuilder md = new StringBuilder("# " + title + "\n\n")
+                .append("| algorithm | budget (policy tokens) | solved | rate | avg policy tokens | avg wall ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (CompareCell cell : cells) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d/%d | %.1f%% | %.0f | %.0f |%n", cell.algorithm(),
+                    cell.budget(), cell.solved(), cell.total(), 100 * cell.rate(), cell.avgPolicyTokens(),
+                    cell.avgWallMillis()));
+        }
+        return md.append("\nSuccess rate against policy tokens: ").append(CHART).append('\n').toString();
+    }
+
+    /** Success rate against the policy tokens actually spent on average, one line per algorithm. */
+    static XYChart chart(String title, List<CompareCell> cells) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
+                .xAxisTitle("policy tokens per problem (average spent)").yAxisTitle("success rate (%)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(7);
+        Map<String, List<CompareCell>> byAlgorithm = cells.stream()
+                .collect(Collectors.groupingBy(CompareCell::algorithm, LinkedHashMap::new, Collectors.toList()));
+        byAlgorithm.forEach((algorithm, line) -> {
+            List<CompareCell> sorted = line.stream().sorted((a, b) -> Long.compare(a.budget(), b.budget())).toList();
+            XYSeries series = chart.addSeries(algorithm,
+                    sorted.stream().mapToDouble(CompareCell::avgPolicyTokens).toArray(),
+                    sorted.stream().mapToDouble(cell -> 100 * cell.rate()).toArray());
+            series.setMarker(SeriesMarkers.CIRCLE);
+        });
+        return chart;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.banyan.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banyan.search.Task;
+import dev.banyan.search.targets.TrainingTargets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code banyan export}: training records derived again from saved trees, with no model needed. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Derives SFT, PRM or DPO training records from the trees a run saved with --export-dir.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trees", required = true, paramLabel = "trees.jsonl",
+            description = "The trees.jsonl of a run's --export-dir.")
+    Path trees;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "sft ({prompt, completion}), prm (TRL stepwise {prompt, completions, labels, values}) "
+                    + "or dpo ({prompt, chosen, rejected}).")
+    ExportFormat format;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the records.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        ResumableOutput.requireFresh(output);
+        Map<String, Task> tasks = new HashMap<>();
+        long written = 0;
+        try (JsonlAppender out = new JsonlAppender(output)) {
+            for (SavedTree tree : TreeFile.read(trees)) {
+                Task task = tasks.computeIfAbsent(tree.task, TreeFile::task);
+                TrainingTargets targets = TrainingTargets.extract(tree, task, tree.answer);
+                for (ObjectNode record : format.records(tree.id, tree, task, targets)) {
+                    out.append(record);
+                    written++;
+                }
+            }
+        }
+        spec.commandLine().getErr().printf("wrote %d %s records to %s%n", written, format.name().toLowerCase(), output);
+        return 0;
+    }
+}

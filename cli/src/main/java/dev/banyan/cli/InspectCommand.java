@@ -1,0 +1,42 @@
+package dev.banyan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code banyan inspect}: one saved tree as a self-contained HTML page to open in a browser. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Writes one saved search tree as a self-contained HTML viewer (no network needed).")
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trees", required = true, paramLabel = "trees.jsonl",
+            description = "The trees.jsonl of a run's --export-dir.")
+    Path trees;
+
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "The problem whose tree to show.")
+    String id;
+
+    @Option(names = "--html", required = true, paramLabel = "FILE", description = "Where to write the HTML page.")
+    Path html;
+
+    @Override
+    public Integer call() {
+        List<SavedTree> saved = TreeFile.read(trees);
+        SavedTree tree = saved.stream().filter(candidate -> candidate.id.equals(id)).findFirst()
+                .orElseThrow(() -> new UserError(trees + " has no tree with id \"" + id + "\"; it has "
+                        + saved.size() + " trees, e.g. " + saved.stream().limit(5).map(t -> "\"" + t.id + "\"")
+                        .collect(Collectors.joining(", "))));
+        TreeHtml.write(tree.record, html);
+        spec.commandLine().getErr().printf("wrote the tree of %s (%d nodes) to %s%n", id,
+                tree.record.path("nodes").size(), html);
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.banyan.cli;
+
+import dev.banyan.api.Banyan;
+import dev.banyan.api.ModelBundle;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Options every searching command shares: the model and the per-problem limits other than the algorithm. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Model directory holding a banyan.json (task, policy, PRM and default settings). "
+                    + "Default: the project's models/game24 if present, else models/simulated.")
+    Path model;
+
+    @Option(names = "--budget-simulations", paramLabel = "N", converter = Converters.PositiveLong.class,
+            description = "Most simulations (MCTS) or sampled chains (baselines) per problem. Default: no limit.")
+    Long budgetSimulations;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "5m",
+            converter = Converters.DurationValue.class,
+            description = "Wall-clock limit per problem, e.g. 30s, 5m, 1h. Default: ${DEFAULT-VALUE}.")
+    Duration timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the policy's sampling; with one search thread a run is reproducible. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
+            description = "Search threads per problem. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--max-step-tokens", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Longest step the policy may generate, in tokens. "
+                    + "Default: the model's banyan.json setting, else 64.")
+    Integer maxStepTokens;
+
+    Path modelDirectory() {
+        return model != null ? model : ModelBundle.defaultDirectory();
+    }
+
+    /** The builder with these options set; the model itself is left to the caller. */
+    Banyan.Builder applyTo(Banyan.Builder builder) {
+        builder.timeLimit(timeLimit).seed(seed).threads(threads);
+        if (budgetSimulations != null) {
+            builder.budgetSimulations(budgetSimulations);
+        }
+        if (maxStepTokens != null) {
+            builder.maxStepTokens(maxStepTokens);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.banyan.cli;
+
+import dev.banyan.api.Banyan;
+import dev.banyan.api.Solution;
+
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Searches a list of problems, {@code parallel} at a time, handing each solution to a sink on the thread that
+ * found it (so results are written as they come). With one at a time they come in input order. The first
+ * failure stops the rest and is thrown.
+ */
+final class ProblemRunner {
+    private ProblemRunner() {
+    }
+
+    static void run(Banyan banyan, List<Problem> problems, int parallel, Progress progress, Consumer<Solution> sink) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads());
+        CompletionService<Solution> finished = new ExecutorCompletionService<>(pool);
+        try {
+            for (Problem problem : problems) {
+                finished.submit(() -> {
+                    Solution solution = banyan.search(problem.id(), problem.question(), problem.answer());
+                    sink.accept(solution);
+                    return solution;
+                });
+            }
+            for (int i = 0; i < problems.size(); i++) {
+                progress.done(finished.take().get().solved());
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Waits for running searches to stop, so that none writes after the caller closes its files. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "banyan-problem-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -32,8 +32,8 @@ final class BarProgress implements Progress {
             judged++;
             solved += solvedOne ? 1 : 0;
         }
-        bar.setExtraMessage(Progress.successRate(solved, judged));
         bar.step();
+        bar.setExtraMessage(" " + Progress.successRate(solved, judged));
     }
 
     @Override

@@ -6,6 +6,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** The {@code banyan} command's entry point. */
 public final class Main {
@@ -41,8 +43,9 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             String name = failed.getCommandSpec().qualifiedName();
-            if (isUserFacing(ex)) {
-                failed.getErr().println(name + ": " + ex.getMessage());
+            Throwable cause = rootCause(ex instanceof ProblemFailure ? ex.getCause() : ex);
+            if (isUserFacing(cause)) {
+                failed.getErr().println(name + ": " + (ex instanceof ProblemFailure ? ex : cause).getMessage());
             } else {
                 failed.getErr().println(name + ": unexpected failure: " + ex);
                 ex.printStackTrace(failed.getErr());
@@ -55,8 +58,17 @@ public final class Main {
         return code;
     }
 
+    /** The failure inside the wrappers that asynchronous model calls and worker threads add. */
+    static Throwable rootCause(Throwable ex) {
+        Throwable at = ex;
+        while ((at instanceof CompletionException || at instanceof ExecutionException) && at.getCause() != null) {
+            at = at.getCause();
+        }
+        return at;
+    }
+
     /** Failures whose message says all a user needs: bad input, a bad model, a missing feature, a file error. */
-    private static boolean isUserFacing(Exception ex) {
+    private static boolean isUserFacing(Throwable ex) {
         return ex instanceof UserError || ex instanceof ModelException || ex instanceof IllegalArgumentException
                 || ex instanceof UnsupportedOperationException || ex instanceof UncheckedIOException;
     }

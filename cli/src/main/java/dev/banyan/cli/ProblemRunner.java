@@ -28,7 +28,12 @@ final class ProblemRunner {
         try {
             for (Problem problem : problems) {
                 finished.submit(() -> {
-                    Solution solution = banyan.search(problem.id(), problem.question(), problem.answer());
+                    Solution solution;
+                    try {
+                        solution = banyan.search(problem.id(), problem.question(), problem.answer());
+                    } catch (RuntimeException e) {
+                        throw new ProblemFailure(problem.id(), e);
+                    }
                     sink.accept(solution);
                     return solution;
                 });

@@ -100,6 +100,24 @@ class BadInputTest {
     }
 
     @Test
+    void aQuestionTheTaskCannotReadNamesItsProblem() throws IOException {
+        Path input = write("in.jsonl", "{\"id\": \"ok\", \"question\": \"1 1 4 6\"}\n{\"id\": \"bad\", \"question\": \"hello\"}\n");
+
+        Cli.Result result = run(input);
+
+        assertThat(result.code()).isEqualTo(FAILED);
+        assertThat(result.err()).contains("problem bad: malformed question 'hello'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aQuestionTheTaskCannotReadIsAnErrorForSearchToo() {
+        Cli.Result result = Cli.run("search", "--model", Cli.SIMULATED.toString(), "hello");
+
+        assertThat(result.code()).isEqualTo(FAILED);
+        assertThat(result.err()).startsWith("banyan search: malformed question 'hello'").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingInputFileIsNamed() {
         Cli.Result result = run(dir.resolve("absent.jsonl"));
 

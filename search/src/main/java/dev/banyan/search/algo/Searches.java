@@ -47,6 +47,21 @@ public final class Searches {
         if (spec instanceof AlgorithmSpec.MctsStar mcts) {
             return new MctsStar(mcts, threads, pool);
         }
+        if (spec instanceof AlgorithmSpec.Greedy) {
+            return new Greedy();
+        }
+        if (spec instanceof AlgorithmSpec.SelfConsistency sc) {
+            return new SelfConsistency(sc, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.BestOfN bestOfN) {
+            return new BestOfN(bestOfN, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.Beam beam) {
+            return new Beam(beam, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.Dvts dvts) {
+            return new Dvts(dvts, threads, pool);
+        }
         throw new UnsupportedOperationException("algorithm '" + spec.name() + "' is not implemented yet");
     }
 

@@ -62,6 +62,9 @@ public final class Searches {
         if (spec instanceof AlgorithmSpec.Dvts dvts) {
             return new Dvts(dvts, threads, pool);
         }
+        if (spec instanceof AlgorithmSpec.EtaMcts eta) {
+            return new EtaMcts(eta, threads, pool);
+        }
         throw new UnsupportedOperationException("algorithm '" + spec.name() + "' is not implemented yet");
     }
 

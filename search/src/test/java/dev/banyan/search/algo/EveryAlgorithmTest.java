@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /** What every algorithm owes: a sound tree, the budget kept, one thread reproducible, easy targets found. */
 class EveryAlgorithmTest {
     private static final Budget ROOMY = new Budget(Long.MAX_VALUE, 60, Duration.ofSeconds(60));
+    /** η-MCTS whose critic also asks the ORM about two fast rollouts per new node. */
+    static final AlgorithmSpec.EtaMcts ORM_CRITIC = new AlgorithmSpec.EtaMcts(1.0, 2, 6, 10.0, 2, 3, 0.5, 0.5, 1.0, 2);
 
     static Stream<AlgorithmSpec> algorithms() {
         return Stream.of(
@@ -29,7 +31,9 @@ class EveryAlgorithmTest {
                 new AlgorithmSpec.BestOfN(16, BestOfNMode.WEIGHTED, Aggregation.MIN),
                 new AlgorithmSpec.Beam(3, 3, Aggregation.LAST),
                 new AlgorithmSpec.Dvts(6, 3, Aggregation.PROD),
-                AlgorithmSpec.MctsStar.defaults());
+                AlgorithmSpec.MctsStar.defaults(),
+                AlgorithmSpec.EtaMcts.defaults(),
+                ORM_CRITIC);
     }
 
     static Stream<Arguments> algorithmsAndThreads() {
@@ -38,7 +42,7 @@ class EveryAlgorithmTest {
 
     static SearchResult search(ToyWorld world, AlgorithmSpec spec, Budget budget, int threads, long seed, String target) {
         try (Searcher searcher = Searcher.builder().task(world.task()).policy(world.policy())
-                .stepScorer(world.scorer()).algorithm(spec).budget(budget).threads(threads).seed(seed).build()) {
+                .stepScorer(world.scorer()).outcomeScorer(world.outcomeScorer()).algorithm(spec).budget(budget).threads(threads).seed(seed).build()) {
             return searcher.search(target, target);
         }
     }
@@ -104,7 +108,9 @@ class EveryAlgorithmTest {
                 new AlgorithmSpec.BestOfN(32, BestOfNMode.ARGMAX, Aggregation.MIN),
                 new AlgorithmSpec.Beam(4, 6, Aggregation.LAST),
                 new AlgorithmSpec.Dvts(16, 8, Aggregation.MIN),
-                AlgorithmSpec.MctsStar.defaults());
+                AlgorithmSpec.MctsStar.defaults(),
+                AlgorithmSpec.EtaMcts.defaults().withMergeDistance(1),
+                ORM_CRITIC);
     }
 
     /** Digits 0–2 over three steps: with the exact PRM, every guided search lands on the target. */

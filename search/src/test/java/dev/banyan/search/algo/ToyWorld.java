@@ -1,5 +1,6 @@
 package dev.banyan.search.algo;
 
+import dev.banyan.search.OutcomeScorer;
 import dev.banyan.search.OutcomeVerifier;
 import dev.banyan.search.Policy;
 import dev.banyan.search.ReasoningPath;
@@ -137,6 +138,18 @@ final class ToyWorld {
             return random.nextInt(digits);
         }
         return request.greedy() || random.nextDouble() < leanChance ? lean : random.nextInt(digits);
+    }
+
+    /** The ORM: 1 when a finished path's sum is the target, else 0; refuses a path that is not finished. */
+    OutcomeScorer outcomeScorer() {
+        Task task = task();
+        return path -> {
+            if (!task.isTerminal(path) && path.depth() < task.maxSteps()) {
+                throw new IllegalArgumentException("outcome asked for an unfinished path " + path);
+            }
+            boolean correct = task.extractAnswer(path).map(path.question()::equals).orElse(false);
+            return CompletableFuture.completedFuture(new StepScore(correct ? 1 : 0, path.depth()));
+        };
     }
 
     StepScorer scorer() {

@@ -65,7 +65,7 @@ public final class Searches {
         if (spec instanceof AlgorithmSpec.EtaMcts eta) {
             return new EtaMcts(eta, threads, pool);
         }
-        throw new UnsupportedOperationException("algorithm '" + spec.name() + "' is not implemented yet");
+        throw new IllegalArgumentException("no search for algorithm '" + spec.name() + "'");
     }
 
     private static List<TraceStep> trace(Node end) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** What every algorithm owes: a sound tree, the budget kept, one thread reproducible, easy targets found. */
 class EveryAlgorithmTest {
@@ -65,7 +64,6 @@ class EveryAlgorithmTest {
     @ParameterizedTest
     @MethodSource("algorithmsAndThreads")
     void stopsAtTheTokenBudget(AlgorithmSpec spec, int threads) {
-        assumeFalse(spec instanceof AlgorithmSpec.MctsStar, "MCTS*'s rollout does not yet check the budget before each call");
         long limit = 40;
         ToyWorld world = new ToyWorld(4);
         SearchResult result = search(world, spec, ROOMY.withPolicyTokens(limit).withSimulations(Long.MAX_VALUE),

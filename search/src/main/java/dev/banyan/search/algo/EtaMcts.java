@@ -175,8 +175,7 @@ final class EtaMcts implements Algorithm {
             for (int i = height - 1; i >= 0; i--) {
                 Node node = stack[i];
                 node.addValueSum(value);
-                node.addVisit();
-                node.addVirtualLoss(-1);
+                node.completeVisit();
             }
         }
     }

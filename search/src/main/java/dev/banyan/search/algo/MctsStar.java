@@ -265,10 +265,9 @@ final class MctsStar implements Algorithm {
             for (int i = height - 1; i >= 0; i--) {
                 Node node = stack[i];
                 if (node != leaf) {
-                    node.setValueRelease(weightedChildValue(node));
+                    node.updateValueRelease(weightedChildValue(node));
                 }
-                node.addVisit();
-                node.addVirtualLoss(-1);
+                node.completeVisit();
             }
         }
 

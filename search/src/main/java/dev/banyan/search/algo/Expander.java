@@ -34,11 +34,15 @@ final class Expander {
         double[] scores = score(run, node.path(), fresh);
         List<Node> children = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
-            Candidate c = fresh.get(i);
-            boolean terminal = run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
-            children.add(Node.child(run.tree.newId(), node, c.text, c.tokenCount, c.logProb, terminal, scores[i]));
+            children.add(newChild(run, node, fresh.get(i), scores[i]));
         }
         return children;
+    }
+
+    /** An unpublished child of {@code parent} for {@code c}; terminal when the task says so or at its step limit. */
+    static Node newChild(SearchRun run, Node parent, Candidate c, double prmScore) {
+        boolean terminal = run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
+        return Node.child(run.tree.newId(), parent, c.text, c.tokenCount, c.logProb, terminal, prmScore);
     }
 
     /** One candidate step from a path, not (yet) in the tree. */

@@ -219,7 +219,7 @@ final class MctsStar implements Algorithm {
             ReasoningPath path = from.path();
             double best = from.valueAcquire();
             for (int step = 0; step < spec.rollSteps() && !run.task.isTerminal(path)
-                    && path.depth() < run.task.maxSteps(); step++) {
+                    && path.depth() < run.task.maxSteps() && !run.shouldCut(); step++) {
                 List<Expander.Candidate> candidates = Expander.sample(run, path, spec.rollBranch(), false,
                         run.seedFor(from, from.roundsDone(), 1 + step));
                 if (candidates.isEmpty()) {
@@ -265,10 +265,9 @@ final class MctsStar implements Algorithm {
             for (int i = height - 1; i >= 0; i--) {
                 Node node = stack[i];
                 if (node != leaf) {
-                    node.setValueRelease(weightedChildValue(node));
+                    node.updateValueRelease(weightedChildValue(node));
                 }
-                node.addVisit();
-                node.addVirtualLoss(-1);
+                node.completeVisit();
             }
         }
 

@@ -19,9 +19,8 @@ final class Node implements TreeNode {
 
     private static final VarHandle STATE;
     private static final VarHandle CHILDREN;
-    private static final VarHandle VISITS;
+    private static final VarHandle COUNTS;
     private static final VarHandle SELF_VISITS;
-    private static final VarHandle VIRTUAL_LOSS;
     private static final VarHandle VALUE_BITS;
     private static final VarHandle VALUE_SUM_BITS;
 
@@ -30,9 +29,8 @@ final class Node implements TreeNode {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Node.class, "state", int.class);
             CHILDREN = lookup.findVarHandle(Node.class, "children", Node[].class);
-            VISITS = lookup.findVarHandle(Node.class, "visits", int.class);
+            COUNTS = lookup.findVarHandle(Node.class, "counts", long.class);
             SELF_VISITS = lookup.findVarHandle(Node.class, "selfVisits", int.class);
-            VIRTUAL_LOSS = lookup.findVarHandle(Node.class, "virtualLoss", int.class);
             VALUE_BITS = lookup.findVarHandle(Node.class, "valueBits", long.class);
             VALUE_SUM_BITS = lookup.findVarHandle(Node.class, "valueSumBits", long.class);
         } catch (ReflectiveOperationException e) {
@@ -59,12 +57,14 @@ final class Node implements TreeNode {
     private int state;
     /** Published with release by the round's owner after the new array is complete; read with acquire. */
     private Node[] children = NO_CHILDREN;
-    /** Completed visits through this node: selfVisits plus the children's visits, once quiescent. */
-    private int visits;
+    /**
+     * Completed visits (high 32 bits) and simulations now in flight, the virtual loss (low 32 bits), in one
+     * word: a backup turns one in-flight simulation into a visit with a single atomic add, and selection reads
+     * both in one load. Visits equal selfVisits plus the children's visits, and in-flight is 0, once quiescent.
+     */
+    private long counts;
     /** Visits that ended at this node (an expansion, a rollout from it, or reaching it as a terminal). */
     private int selfVisits;
-    /** Simulations now in flight through this node; back to 0 once quiescent. */
-    private int virtualLoss;
     /** The value estimate V (double bits); release/acquire so a reader sees a V no older than its visit. */
     private long valueBits;
     /** Sum of backed-up values (double bits), for algorithms that average; CAS-added. */
@@ -138,8 +138,21 @@ final class Node implements TreeNode {
 
     // ------------------------------------------------------------------ statistics
 
+    /** Visits (high half) and in-flight simulations (low half) read together; see {@link #visitsOf}. */
+    long countsOpaque() {
+        return (long) COUNTS.getOpaque(this);
+    }
+
+    static int visitsOf(long counts) {
+        return (int) (counts >>> 32);
+    }
+
+    static int inFlightOf(long counts) {
+        return (int) counts;
+    }
+
     int visitsOpaque() {
-        return (int) VISITS.getOpaque(this);
+        return visitsOf(countsOpaque());
     }
 
     int selfVisitsOpaque() {
@@ -147,15 +160,22 @@ final class Node implements TreeNode {
     }
 
     int virtualLossOpaque() {
-        return (int) VIRTUAL_LOSS.getOpaque(this);
+        return inFlightOf(countsOpaque());
     }
 
+    /** Adds in-flight simulations (negative to take them back; the count never goes below 0, so no borrow). */
     void addVirtualLoss(int delta) {
-        VIRTUAL_LOSS.getAndAdd(this, delta);
+        COUNTS.getAndAdd(this, (long) delta);
     }
 
+    /** A visit that was in flight completes: visits + 1 and in-flight − 1, in one atomic add. */
+    void completeVisit() {
+        COUNTS.getAndAdd(this, (1L << 32) - 1);
+    }
+
+    /** A visit with no virtual loss taken beforehand (the sampling baselines). */
     void addVisit() {
-        VISITS.getAndAdd(this, 1);
+        COUNTS.getAndAdd(this, 1L << 32);
     }
 
     void addSelfVisit() {
@@ -168,6 +188,14 @@ final class Node implements TreeNode {
 
     void setValueRelease(double value) {
         VALUE_BITS.setRelease(this, Double.doubleToRawLongBits(value));
+    }
+
+    /** Stores V only when it changed, so backups along a settled path do not write to lines other threads read. */
+    void updateValueRelease(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        if ((long) VALUE_BITS.getAcquire(this) != bits) {
+            VALUE_BITS.setRelease(this, bits);
+        }
     }
 
     double valueSumAcquire() {

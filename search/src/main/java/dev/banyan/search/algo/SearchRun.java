@@ -50,9 +50,16 @@ final class SearchRun {
 
     /** True once any limit of the budget is reached or an early stop was requested. */
     boolean shouldStop() {
+        return shouldCut() || simulations.get() >= budget.simulations();
+    }
+
+    /**
+     * True once the token or time limit is reached or an early stop was requested: what ends a simulation
+     * already claimed before its next policy call (the simulation limit cannot, since the claim counted it).
+     */
+    boolean shouldCut() {
         return stopRequested.get()
                 || policyTokens.sum() >= budget.policyTokens()
-                || simulations.get() >= budget.simulations()
                 || System.nanoTime() - startNanos >= budget.wallTime().toNanos();
     }
 

@@ -47,7 +47,25 @@ public final class Searches {
         if (spec instanceof AlgorithmSpec.MctsStar mcts) {
             return new MctsStar(mcts, threads, pool);
         }
-        throw new UnsupportedOperationException("algorithm '" + spec.name() + "' is not implemented yet");
+        if (spec instanceof AlgorithmSpec.Greedy) {
+            return new Greedy();
+        }
+        if (spec instanceof AlgorithmSpec.SelfConsistency sc) {
+            return new SelfConsistency(sc, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.BestOfN bestOfN) {
+            return new BestOfN(bestOfN, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.Beam beam) {
+            return new Beam(beam, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.Dvts dvts) {
+            return new Dvts(dvts, threads, pool);
+        }
+        if (spec instanceof AlgorithmSpec.EtaMcts eta) {
+            return new EtaMcts(eta, threads, pool);
+        }
+        throw new IllegalArgumentException("no search for algorithm '" + spec.name() + "'");
     }
 
     private static List<TraceStep> trace(Node end) {

@@ -11,7 +11,8 @@ final class UctSelection {
 
     /** The child to descend into; ties go to the earliest child, so one thread is deterministic. */
     static Node select(Node parent, Node[] children, double c, double infBonus) {
-        int parentVisits = parent.visitsOpaque() + parent.virtualLossOpaque();
+        long parentCounts = parent.countsOpaque();
+        int parentVisits = Node.visitsOf(parentCounts) + Node.inFlightOf(parentCounts);
         double logParent = Math.log(Math.max(1, parentVisits));
         Node best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -26,8 +27,9 @@ final class UctSelection {
     }
 
     static double score(Node child, double logParentVisits, double c, double infBonus) {
-        int visits = child.visitsOpaque();
-        int inFlight = child.virtualLossOpaque();
+        long counts = child.countsOpaque();
+        int visits = Node.visitsOf(counts);
+        int inFlight = Node.inFlightOf(counts);
         double value = child.valueAcquire();
         if (visits + inFlight == 0) {
             return value + infBonus;

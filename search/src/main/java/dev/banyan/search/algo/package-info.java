@@ -12,5 +12,15 @@
  * wins each expansion round; losers step aside and select elsewhere. Children are built in full and then
  * published with a release store of the whole array; a later round (widening) publishes a longer copy that
  * keeps the earlier children in place, so a reader holding the old array still sees valid nodes.
+ *
+ * <h2>One tree for every algorithm</h2>
+ * The baselines grow the same {@link dev.banyan.search.algo.Node}s under the same round claims, so exports and
+ * tree invariants hold for all of them. A simulation is one claim on the budget's simulations and ends in one
+ * visit: an MCTS simulation; a finished chain of greedy, self-consistency or best-of-N (a visit along its path,
+ * a self visit at its end; a chain the budget cuts is given back and is no answer); one beam expansion of beam
+ * search or DVTS (a self visit at the expanded node). A node's value is MCTS*'s V; η-MCTS's mean backed-up
+ * critic value; for beam search, DVTS and best-of-N its path's aggregated PRM score; for greedy and
+ * self-consistency, which call no PRM, the share of the finished chains through it that reached the chosen
+ * answer.
  */
 package dev.banyan.search.algo;

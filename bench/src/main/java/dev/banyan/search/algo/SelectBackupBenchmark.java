@@ -1,0 +1,70 @@
+package dev.banyan.search.algo;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tree's own cost: one MCTS* selection from the root to a leaf plus the backup, over a grown Game-of-24
+ * tree, by 1 and 2 threads sharing it, lock-free against one global lock.
+ *
+ * <pre>
+ * mvn -B -q -ntp -pl bench -am package -DskipTests
+ * java -jar bench/target/benchmarks.jar SelectBackupBenchmark
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SelectBackupBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class SharedTree {
+        @Param({"lockFree", "globalLock"})
+        public String guard;
+
+        MctsStar search;
+        SearchRun run;
+
+        @Setup(Level.Trial)
+        public void grow() {
+            run = SearchWorld.newRun("4 9 10 13", 5_000, 1);
+            search = new MctsStar(SearchWorld.NO_EARLY_STOP, 1, null, SearchWorld.guard(guard));
+            search.search(run);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Walker {
+        MctsStar.Worker worker;
+
+        @Setup(Level.Trial)
+        public void start(SharedTree tree) {
+            worker = tree.search.worker(tree.run, new AtomicInteger());
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneThread(Walker walker) {
+        walker.worker.selectAndBackUp();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void twoThreads(Walker walker) {
+        walker.worker.selectAndBackUp();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.banyan.search.algo;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Whole MCTS* simulations (selection, expansion with the zero-cost simulated policy and PRM, rollout, backup)
+ * per second, one search of 2,000 simulations per operation, with 1 and 2 search threads, lock-free against
+ * one global lock. The {@code simulations} counter is the figure to read.
+ *
+ * <pre>
+ * mvn -B -q -ntp -pl bench -am package -DskipTests
+ * java -jar bench/target/benchmarks.jar SimulationBenchmark
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class SimulationBenchmark {
+    private static final String[] PUZZLES = {"4 9 10 13", "1 1 4 6", "2 7 8 9", "3 3 8 8", "5 5 5 1", "6 6 6 6"};
+
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"lockFree", "globalLock"})
+    public String guard;
+
+    private ExecutorService pool;
+    private long seed;
+
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Counted {
+        public long simulations;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            simulations = 0;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        pool = Executors.newFixedThreadPool(Math.max(1, threads - 1));
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        pool.shutdownNow();
+    }
+
+    @Benchmark
+    public Object search(Counted counted) {
+        SearchRun run = SearchWorld.newRun(PUZZLES[(int) (seed % PUZZLES.length)], 2_000, seed++);
+        Algorithm.Choice choice = new MctsStar(SearchWorld.NO_EARLY_STOP, threads, pool, SearchWorld.guard(guard)).search(run);
+        counted.simulations += run.simulationsRun();
+        return choice;
+    }
+}

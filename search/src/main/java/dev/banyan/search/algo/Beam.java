@@ -1,0 +1,75 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Step-level beam search ranked by the PRM. The root is the first live beam. Each round, every live beam
+ * proposes {@code expansions} sampled steps (the beams of a round on up to {@code threads} threads), all
+ * scored by the PRM; candidates rank by aggregated path score; terminal candidates are collected, and the
+ * best {@code width} non-terminal ones are the next round's live beams. It stops when no beam is live (every
+ * path ends by the task's step limit) or at the budget; a round the budget cuts still ranks what it made.
+ * The answer is the best-scored collected terminal, or the best live path when none ended.
+ *
+ * <p>One simulation is one beam's expansion: a visit ending at the expanded node.
+ */
+final class Beam implements Algorithm {
+    private final AlgorithmSpec.Beam spec;
+    private final int threads;
+    private final ExecutorService pool;
+
+    Beam(AlgorithmSpec.Beam spec, int threads, ExecutorService pool) {
+        this.spec = spec;
+        this.threads = threads;
+        this.pool = pool;
+    }
+
+    @Override
+    public Choice search(SearchRun run) {
+        Node root = run.tree.root();
+        if (root.isTerminal()) {
+            return Choice.of(root);
+        }
+        List<Node> live = List.of(root);
+        List<Node> lastLive = live;
+        List<Node> finished = new ArrayList<>();
+        boolean cut = false;
+        while (!live.isEmpty() && !cut) {
+            AtomicReferenceArray<List<Node>> grown = expandAll(run, live);
+            List<Node> open = new ArrayList<>();
+            for (int i = 0; i < grown.length(); i++) {
+                List<Node> children = grown.get(i);
+                if (children == null) {
+                    cut = true;
+                    continue;
+                }
+                for (Node child : children) {
+                    (child.isTerminal() ? finished : open).add(child);
+                }
+            }
+            BeamExpansion.sortBestFirst(open);
+            live = open.subList(0, Math.min(spec.width(), open.size()));
+            if (!live.isEmpty()) {
+                lastLive = live;
+            }
+        }
+        return AnswerVote.best(run, finished.isEmpty() ? lastLive : finished, Node::valueAcquire);
+    }
+
+    /** Expands every live beam once; entry i holds beam i's new children, or null where the budget cut it. */
+    private AtomicReferenceArray<List<Node>> expandAll(SearchRun run, List<Node> live) {
+        AtomicReferenceArray<List<Node>> grown = new AtomicReferenceArray<>(live.size());
+        AtomicInteger next = new AtomicInteger();
+        ParallelWorkers.run(Math.min(threads, live.size()), pool, () -> {
+            for (int i = next.getAndIncrement(); i < live.size(); i = next.getAndIncrement()) {
+                grown.set(i, BeamExpansion.expand(run, live.get(i), spec.expansions(), spec.aggregation()));
+            }
+        });
+        return grown;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Best-of-N: sampled chains whose every step the PRM scores; a node's value is its path's aggregated score.
+ * {@code WEIGHTED} sums the path scores of each distinct answer and takes the largest sum, {@code ARGMAX}
+ * takes the best single path, {@code MAJORITY} ignores the scores.
+ */
+final class BestOfN implements Algorithm {
+    private final AlgorithmSpec.BestOfN spec;
+    private final int threads;
+    private final ExecutorService pool;
+
+    BestOfN(AlgorithmSpec.BestOfN spec, int threads, ExecutorService pool) {
+        this.spec = spec;
+        this.threads = threads;
+        this.pool = pool;
+    }
+
+    @Override
+    public Choice search(SearchRun run) {
+        List<Node> ends = ChainSampling.run(run, spec.samples(), false, spec.aggregation(), threads, pool);
+        return switch (spec.mode()) {
+            case WEIGHTED -> AnswerVote.weighted(run, ends, Node::valueAcquire);
+            case ARGMAX -> AnswerVote.best(run, ends, Node::valueAcquire);
+            case MAJORITY -> AnswerVote.majority(run, ends);
+        };
+    }
+}

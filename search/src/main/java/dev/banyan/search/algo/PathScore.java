@@ -1,0 +1,37 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec.Aggregation;
+
+/**
+ * Reduces the PRM scores of a path's steps to one score: the newest step's ({@code LAST}), the weakest
+ * ({@code MIN}), their product ({@code PROD}, the chance that every step is right if each score were one), or
+ * their mean ({@code MEAN}).
+ */
+final class PathScore {
+    private PathScore() {
+    }
+
+    /** The aggregate of the PRM scores of the steps from the root to {@code end}; NaN for the root. */
+    static double of(Aggregation aggregation, Node end) {
+        if (end.parent() == null) {
+            return Double.NaN;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double product = 1;
+        double sum = 0;
+        int steps = 0;
+        for (Node node = end; node.parent() != null; node = node.parent()) {
+            double score = node.prmScore();
+            min = Math.min(min, score);
+            product *= score;
+            sum += score;
+            steps++;
+        }
+        return switch (aggregation) {
+            case LAST -> end.prmScore();
+            case MIN -> min;
+            case PROD -> product;
+            case MEAN -> sum / steps;
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Self-consistency (Wang et al., 2023): sampled chains until {@code samples} or the budget, then a majority
+ * vote over their answers; ties go to the answer reached first. No PRM is called.
+ */
+final class SelfConsistency implements Algorithm {
+    private final AlgorithmSpec.SelfConsistency spec;
+    private final int threads;
+    private final ExecutorService pool;
+
+    SelfConsistency(AlgorithmSpec.SelfConsistency spec, int threads, ExecutorService pool) {
+        this.spec = spec;
+        this.threads = threads;
+        this.pool = pool;
+    }
+
+    @Override
+    public Choice search(SearchRun run) {
+        List<Node> ends = ChainSampling.run(run, spec.samples(), false, null, threads, pool);
+        Choice choice = AnswerVote.majority(run, ends);
+        AgreementValues.assign(run, ends, choice.answer());
+        return choice;
+    }
+}

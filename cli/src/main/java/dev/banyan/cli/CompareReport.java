@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,11 @@ final class CompareReport {
     static final String CSV = "compare.csv";
     static final String MARKDOWN = "compare.md";
     static final String CHART = "compare.png";
+
+    /** Ten colours told apart easily (Tableau 10), so seven algorithms never share a hue. */
+    private static final Color[] PALETTE = {
+        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
+        new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
 
     private CompareReport() {
     }
@@ -64,10 +70,11 @@ final class CompareReport {
     static XYChart chart(String title, List<CompareCell> cells) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
                 .xAxisTitle("policy tokens per problem (average spent)").yAxisTitle("success rate (%)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setSeriesColors(PALETTE);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(7);
         Map<String, List<CompareCell>> byAlgorithm = cells.stream()
                 .collect(Collectors.groupingBy(CompareCell::algorithm, LinkedHashMap::new, Collectors.toList()));

@@ -59,6 +59,8 @@ final class CompareCommand implements Callable<Integer> {
         String taskName;
         try (ModelBundle models = ModelBundle.open(model.modelDirectory())) {
             taskName = models.task().name();
+            spec.commandLine().getErr().printf("compare: %d problems, %d algorithms x %d budgets, model %s%n",
+                    problems.size(), algorithms.size(), budgets.size(), models.description());
             checkImplemented(models, problems.get(0));
             for (String algorithm : algorithms) {
                 for (long budget : budgets) {

@@ -70,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
              ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done);
              JsonlAppender results = new JsonlAppender(output);
              Progress progress = Progress.start("run", pending.size(), spec.commandLine().getErr())) {
+            spec.commandLine().getErr().printf("run: %d problems, %s, %d policy tokens each, model %s%n",
+                    pending.size(), banyan.algorithm().name(), banyan.budget().policyTokens(),
+                    banyan.bundle().description());
             ProblemRunner.run(banyan, pending, parallel, progress, solution -> {
                 if (export != null) {
                     export.write(solution);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -66,24 +67,25 @@ final class RunCommand implements Callable<Integer> {
                     output, problems.size() - pending.size(), problems.size(), pending.size());
         }
         AtomicLong solved = new AtomicLong();
+        PrintWriter err = spec.commandLine().getErr();
         try (Banyan banyan = algorithm.applyTo(model.applyTo(Banyan.builder().model(model.modelDirectory()))).build();
              ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done);
-             JsonlAppender results = new JsonlAppender(output);
-             Progress progress = Progress.start("run", pending.size(), spec.commandLine().getErr())) {
-            spec.commandLine().getErr().printf("run: %d problems, %s, %d policy tokens each, model %s%n",
-                    pending.size(), banyan.algorithm().name(), banyan.budget().policyTokens(),
-                    banyan.bundle().description());
-            ProblemRunner.run(banyan, pending, parallel, progress, solution -> {
-                if (export != null) {
-                    export.write(solution);
-                }
-                results.append(Records.result(solution));
-                if (Boolean.TRUE.equals(solution.solved())) {
-                    solved.incrementAndGet();
-                }
-            });
+             JsonlAppender results = new JsonlAppender(output)) {
+            err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
+                    banyan.algorithm().name(), banyan.budget().policyTokens(), banyan.bundle().description());
+            try (Progress progress = Progress.start("run", pending.size(), err)) {
+                ProblemRunner.run(banyan, pending, parallel, progress, solution -> {
+                    if (export != null) {
+                        export.write(solution);
+                    }
+                    results.append(Records.result(solution));
+                    if (Boolean.TRUE.equals(solution.solved())) {
+                        solved.incrementAndGet();
+                    }
+                });
+            }
         }
-        spec.commandLine().getErr().printf("wrote %d results to %s (%d solved)%n", pending.size(), output, solved.get());
+        err.printf("wrote %d results to %s (%d solved)%n", pending.size(), output, solved.get());
         return 0;
     }
 }

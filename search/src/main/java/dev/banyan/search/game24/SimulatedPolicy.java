@@ -68,7 +68,11 @@ public final class SimulatedPolicy implements Policy {
         return slipRate;
     }
 
-    /** Fails (as a failed future) when the path is malformed or already has its answer. */
+    /**
+     * Proposes nothing from a path with a malformed step (one cut short by the token limit, say): like a model
+     * that cannot go on, it leaves a dead end. Fails (as a failed future) when the question is malformed or
+     * the path already has its answer.
+     */
     @Override
     public CompletableFuture<List<StepProposal>> propose(StepRequest request) {
         try {
@@ -80,6 +84,9 @@ public final class SimulatedPolicy implements Policy {
 
     private List<StepProposal> proposals(StepRequest request) {
         Derivation derivation = derive(request.path());
+        if (derivation == null) {
+            return List.of();
+        }
         if (derivation.numbers().size() == 1) {
             String answer = answerLine(derivation);
             return Collections.nCopies(request.count(), proposal(answer, 0.0, request.maxTokens()));
@@ -98,14 +105,18 @@ public final class SimulatedPolicy implements Policy {
         return List.copyOf(proposals);
     }
 
-    /** Replays the path's steps from the question's numbers. */
+    /** Replays the path's steps from the question's numbers; null when a step is malformed or impossible. */
     private static Derivation derive(ReasoningPath path) {
         Derivation derivation = Derivation.start(Game24Task.inputNumbers(path.question()));
         for (String text : path.steps()) {
             if (AnswerLine.isAnswer(text)) {
                 throw new IllegalArgumentException("the path is finished: it has the answer line '" + text + "'");
             }
-            derivation = derivation.after(Step.parse(text));
+            try {
+                derivation = derivation.after(Step.parse(text));
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
         }
         return derivation;
     }

@@ -209,14 +209,22 @@ class SimulatedPolicyTest {
     }
 
     @Test
-    void failsForAFinishedOrMalformedPath() {
+    void failsForAFinishedPath() {
         SimulatedPolicy policy = SimulatedPolicy.builder().build();
         ReasoningPath finished = ReasoningPath.of("4 9 10 13", List.of("Answer: (13 - 9) * (10 - 4) = 24"));
         assertFailsWith(policy.propose(request(finished, 1, 0, false)), "the path is finished");
+    }
+
+    /** A real model cannot continue from garbage either: the search sees a dead end, not a crash. */
+    @Test
+    void proposesNothingAfterAMalformedOrImpossibleStep() {
+        SimulatedPolicy policy = SimulatedPolicy.builder().build();
         ReasoningPath malformed = ReasoningPath.of("4 9 10 13", List.of("13 - 9 = 4 left 4 4 10"));
-        assertFailsWith(policy.propose(request(malformed, 1, 0, false)), "malformed step");
+        assertThat(policy.propose(request(malformed, 3, 0, false)).join()).isEmpty();
+        ReasoningPath cut = ReasoningPath.of("4 9 10 13", List.of("13 - 9"));
+        assertThat(policy.propose(request(cut, 3, 0, false)).join()).isEmpty();
         ReasoningPath missing = ReasoningPath.of("4 9 10 13", List.of("12 - 9 = 3 (left: 3 4 10)"));
-        assertFailsWith(policy.propose(request(missing, 1, 0, false)), "uses a number that is not among");
+        assertThat(policy.propose(request(missing, 1, 0, false)).join()).isEmpty();
     }
 
     @Test

@@ -100,6 +100,8 @@ public final class Banyan implements AutoCloseable {
         private Path model;
         private ModelBundle bundle;
         private AlgorithmSpec algorithm;
+        /** An algorithm chosen by name, resolved against the model's settings at {@link #build}. */
+        private String algorithmName;
         private Long budgetTokens;
         private long budgetSimulations = Long.MAX_VALUE;
         private Duration timeLimit = Duration.ofMinutes(5);
@@ -125,14 +127,20 @@ public final class Banyan implements AutoCloseable {
             return this;
         }
 
-        /** An algorithm by command-line name, with its paper's settings; one of {@link AlgorithmSpec#NAMES}. */
+        /**
+         * An algorithm by command-line name, one of {@link AlgorithmSpec#NAMES}: its paper's settings, overridden
+         * by the model's {@code banyan.json} where it has settings for it.
+         */
         public Builder algorithm(String name) {
-            this.algorithm = AlgorithmSpec.parse(Objects.requireNonNull(name, "name"));
+            AlgorithmSpec.parse(Objects.requireNonNull(name, "name"));
+            this.algorithmName = name;
+            this.algorithm = null;
             return this;
         }
 
         public Builder algorithm(AlgorithmSpec spec) {
             this.algorithm = Objects.requireNonNull(spec, "spec");
+            this.algorithmName = null;
             return this;
         }
 
@@ -191,7 +199,8 @@ public final class Banyan implements AutoCloseable {
                         budgetSimulations, timeLimit);
                 Searcher searcher = Searcher.builder()
                         .task(models.task()).policy(models.policy()).stepScorer(models.stepScorer())
-                        .algorithm(algorithm != null ? algorithm : AlgorithmSpec.parse(defaults.algorithm()))
+                        .algorithm(algorithm != null ? algorithm
+                                : defaults.spec(algorithmName != null ? algorithmName : defaults.algorithm()))
                         .budget(budget)
                         .maxStepTokens(maxStepTokens != null ? maxStepTokens : defaults.maxStepTokens())
                         .threads(threads)

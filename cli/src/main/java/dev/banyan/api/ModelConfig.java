@@ -1,6 +1,7 @@
 package dev.banyan.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +11,8 @@ import dev.banyan.search.AlgorithmSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A model directory's {@code banyan.json}, checked.
@@ -58,7 +61,8 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
         }
         SearchDefaults defaults = new SearchDefaults(algorithm,
                 fields.positiveLong("budgetTokens", builtIn.budgetTokens()),
-                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())));
+                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())),
+                algorithmSettings(file, root.path("algorithms")));
         JsonNode simulated = root.path(SIMULATED);
         if (!simulated.isMissingNode() && !simulated.isObject()) {
             throw new ModelException(file + ": \"" + SIMULATED + "\" must be an object of tunables");
@@ -66,6 +70,32 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
         return new ModelConfig(directory, file, fields.requiredText("task"), fields.requiredText("policy"),
                 fields.requiredText("prm"), fields.text("prmStyle", null), fields.nonNegativeDouble("temperature", 1.0),
                 defaults, simulated.isObject() ? (ObjectNode) simulated : JsonNodeFactory.instance.objectNode());
+    }
+
+    /** {@code "algorithms": {"eta-mcts": {"mergeDistance": 4}, ...}}: per-algorithm settings, each checked. */
+    private static Map<String, Map<String, Object>> algorithmSettings(Path file, JsonNode algorithms) {
+        if (algorithms.isMissingNode() || algorithms.isNull()) {
+            return Map.of();
+        }
+        if (!algorithms.isObject()) {
+            throw new ModelException(file + ": \"algorithms\" must be an object of per-algorithm settings");
+        }
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        algorithms.fields().forEachRemaining(entry -> {
+            String where = file + ": \"algorithms." + entry.getKey() + "\"";
+            if (!entry.getValue().isObject()) {
+                throw new ModelException(where + " must be an object of settings");
+            }
+            Map<String, Object> settings = new ObjectMapper().convertValue(entry.getValue(),
+                    new TypeReference<Map<String, Object>>() { });
+            try {
+                AlgorithmSpec.parse(entry.getKey(), settings);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(where + ": " + e.getMessage());
+            }
+            all.put(entry.getKey(), settings);
+        });
+        return all;
     }
 
     /** The sub-directory that {@code key} names, which must exist. */

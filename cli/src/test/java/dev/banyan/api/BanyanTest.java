@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +62,24 @@ class BanyanTest {
         Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"simulated\","
                 + " \"prm\": \"simulated\", \"algorithm\": \"greedy\", \"budgetTokens\": 77, \"maxStepTokens\": 5}");
 
-        assertThat(ModelConfig.read(model).defaults()).isEqualTo(new SearchDefaults("greedy", 77, 5));
+        assertThat(ModelConfig.read(model).defaults()).isEqualTo(new SearchDefaults("greedy", 77, 5, Map.of()));
+    }
+
+    @Test
+    void aModelsAlgorithmSettingsOverrideThePaperDefaults() throws IOException {
+        Path model = Files.createTempDirectory("banyan-model");
+        Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"simulated\","
+                + " \"prm\": \"simulated\", \"algorithms\": {\"beam\": {\"width\": 2, \"aggregation\": \"min\"}}}");
+        try (Banyan banyan = Banyan.builder().model(model).algorithm("beam").build()) {
+            assertThat(banyan.algorithm()).isEqualTo(new AlgorithmSpec.Beam(2, 4, AlgorithmSpec.Aggregation.MIN));
+        }
+        try (Banyan banyan = Banyan.builder().model(model).algorithm("dvts").build()) {
+            assertThat(banyan.algorithm()).isEqualTo(AlgorithmSpec.Dvts.defaults());
+        }
+        Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"simulated\","
+                + " \"prm\": \"simulated\", \"algorithms\": {\"beam\": {\"depth\": 2}}}");
+        assertThatThrownBy(() -> ModelConfig.read(model)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("banyan.json: \"algorithms.beam\": unknown setting 'depth' for beam");
     }
 
     @Test
@@ -72,7 +90,7 @@ class BanyanTest {
             asked.add(request.maxTokens());
             return simulated.propose(request);
         };
-        try (Banyan banyan = Banyan.builder().bundle(bundle(recording, new SearchDefaults("mcts-star", 300, 33)))
+        try (Banyan banyan = Banyan.builder().bundle(bundle(recording, new SearchDefaults("mcts-star", 300, 33, Map.of())))
                 .build()) {
             banyan.search("4 9 10 13");
 

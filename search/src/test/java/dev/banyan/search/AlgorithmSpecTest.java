@@ -1,0 +1,46 @@
+package dev.banyan.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlgorithmSpecTest {
+    @Test
+    void everyNameParsesToItsDefaults() {
+        for (String name : AlgorithmSpec.NAMES) {
+            assertThat(AlgorithmSpec.parse(name).name()).isEqualTo(name);
+            assertThat(AlgorithmSpec.parse(name, Map.of())).isEqualTo(AlgorithmSpec.parse(name));
+        }
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts")).hasMessageContaining("unknown algorithm 'mcts'");
+    }
+
+    @Test
+    void settingsOverrideOnlyWhatTheyName() {
+        AlgorithmSpec spec = AlgorithmSpec.parse("eta-mcts", Map.of("mergeDistance", 4, "c", 0.3));
+        AlgorithmSpec.EtaMcts defaults = AlgorithmSpec.EtaMcts.defaults();
+        assertThat(spec).isEqualTo(new AlgorithmSpec.EtaMcts(0.3, defaults.cMin(), defaults.cMax(),
+                defaults.wideningAlpha(), 4, defaults.mergeResamples(), defaults.betaValue(), defaults.betaPrm(),
+                defaults.betaOrm(), defaults.fastRollouts()));
+        AlgorithmSpec beam = AlgorithmSpec.parse("beam", Map.of("aggregation", "min", "width", 8));
+        assertThat(beam).isEqualTo(new AlgorithmSpec.Beam(8, 4, AlgorithmSpec.Aggregation.MIN));
+        assertThat(AlgorithmSpec.parse("mcts-star", Map.of("answerMode", "value-vote")))
+                .isEqualTo(AlgorithmSpec.MctsStar.defaults().withAnswerMode(AlgorithmSpec.AnswerMode.VALUE_VOTE));
+    }
+
+    @Test
+    void badSettingsNameTheSetting() {
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("depth", 3)))
+                .hasMessage("unknown setting 'depth' for beam; expected one of width, expansions, aggregation");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", 2.5)))
+                .hasMessage("beam setting 'width' must be a whole number, was 2.5");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", "wide")))
+                .hasMessage("beam setting 'width' must be a number, was wide");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("aggregation", "median")))
+                .hasMessageContaining("beam setting 'aggregation' must be one of [LAST, MIN, PROD, MEAN]");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", 0)))
+                .hasMessage("width must be positive, was 0");
+    }
+}

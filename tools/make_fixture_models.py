@@ -168,6 +168,7 @@ class Gpt2(nn.Module):
         self.wpe = nn.Embedding(cfg["max_position_embeddings"], cfg["hidden_size"])
         self.blocks = nn.ModuleList(Gpt2Block(cfg) for _ in range(cfg["num_hidden_layers"]))
         self.ln_f = nn.LayerNorm(cfg["hidden_size"])
+        self.lm_head = nn.Linear(cfg["hidden_size"], cfg["vocab_size"], bias=False)
 
     def forward(self, input_ids, attention_mask, *past):
         seq = input_ids.shape[1]
@@ -179,7 +180,7 @@ class Gpt2(nn.Module):
         for i, block in enumerate(self.blocks):
             x, k, v = block(x, bias, past[2 * i], past[2 * i + 1])
             presents += [k, v]
-        return (torch.matmul(self.ln_f(x), self.wte.weight.t()), *presents)
+        return (self.lm_head(self.ln_f(x)), *presents)
 
 
 # ------------------------------------------------------------------------------------------------- export
@@ -305,6 +306,7 @@ def main():
     with torch.no_grad():
         gpt2.wte.weight.normal_(0, 0.5)
         gpt2.wpe.weight.normal_(0, 0.1)
+        gpt2.lm_head.weight.normal_(0, 0.3)
     export("gpt2-tiny", gpt2, gpt2_cfg, False, torch.float32)
 
 

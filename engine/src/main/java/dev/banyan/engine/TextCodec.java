@@ -11,7 +11,7 @@ import java.util.Map;
  * Encoding applies the tokenizer's own post-processor, so a BOS token is added exactly when the tokenizer
  * says so. Safe for concurrent use: the native tokenizer is immutable once loaded.
  */
-final class TextCodec implements AutoCloseable {
+final class TextCodec implements TokenDecoder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     private TextCodec(HuggingFaceTokenizer tokenizer) {
@@ -32,7 +32,8 @@ final class TextCodec implements AutoCloseable {
     }
 
     /** The text of the first {@code count} ids, special tokens left out. */
-    String decode(long[] ids, int count) {
+    @Override
+    public String decode(long[] ids, int count) {
         return tokenizer.decode(count == ids.length ? ids : Arrays.copyOf(ids, count), true);
     }
 

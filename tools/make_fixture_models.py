@@ -5,7 +5,8 @@ Run with Debian's python3 (torch 1.13, onnx 1.12) from the repository root:
 
     /usr/bin/python3 tools/make_fixture_models.py
 
-Writes, under engine/src/test/resources/fixtures/:
+Writes, under engine/src/test/resources/fixtures/ (or, with --bench DIR, a larger Llama-style decoder for
+benchmarks, llama-small, under DIR; not committed):
   llama-tiny/        RMSNorm, RoPE from position_ids, grouped-query attention (4 heads, 2 KV heads), fp32 KV
   llama-tiny-fp16kv/ the same weights with past/present in float16 (compute stays float32)
   gpt2-tiny/         LayerNorm, learned absolute positions derived from attention_mask inside the graph,
@@ -212,8 +213,8 @@ def write_json(path, value):
         f.write("\n")
 
 
-def export(name, model, cfg, with_positions, kv_dtype):
-    out_dir = os.path.join(OUT, name)
+def export(name, model, cfg, with_positions, kv_dtype, root=OUT, max_bytes=2 * 1024 * 1024):
+    out_dir = os.path.join(root, name)
     os.makedirs(out_dir, exist_ok=True)
     layers, kv_heads, hd = cfg["num_hidden_layers"], cfg["num_key_value_heads"], cfg["head_dim"]
     batch, past_len, seq = 2, 3, 2
@@ -256,7 +257,7 @@ def export(name, model, cfg, with_positions, kv_dtype):
     write_json(os.path.join(out_dir, "generation_config.json"), {
         "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID})
     size = os.path.getsize(os.path.join(out_dir, "model.onnx"))
-    assert size < 2 * 1024 * 1024, f"{name}/model.onnx is {size} bytes"
+    assert size < max_bytes, f"{name}/model.onnx is {size} bytes"
     print(f"{name}: model.onnx {size} bytes")
 
 
@@ -284,6 +285,18 @@ def main():
     if not torch.__version__.startswith("1.13"):
         print(f"warning: written with torch 1.13, running {torch.__version__}", file=sys.stderr)
     vocab = len(VOCAB)
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        cfg = {"model_type": "llama", "num_hidden_layers": 4, "num_attention_heads": 8, "num_key_value_heads": 2,
+               "hidden_size": 256, "head_dim": 32, "intermediate_size": 768, "vocab_size": vocab,
+               "max_position_embeddings": 1024, "rope_theta": 10000.0, "rms_norm_eps": 1e-5,
+               "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID}
+        torch.manual_seed(4321)
+        model = Llama(cfg, torch.float32)
+        with torch.no_grad():
+            model.embed.weight.normal_(0, 1.0)
+            model.lm_head.weight.normal_(0, 0.25)
+        export("llama-small", model, cfg, True, torch.float32, root=sys.argv[2], max_bytes=64 * 1024 * 1024)
+        return
     llama_cfg = {"model_type": "llama", "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
                  "hidden_size": 64, "head_dim": 16, "intermediate_size": 128, "vocab_size": vocab,
                  "max_position_embeddings": 512, "rope_theta": 10000.0, "rms_norm_eps": 1e-5,

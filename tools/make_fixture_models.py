@@ -6,7 +6,7 @@ Run with Debian's python3 (torch 1.13, onnx 1.12) from the repository root:
     /usr/bin/python3 tools/make_fixture_models.py
 
 Writes, under engine/src/test/resources/fixtures/ (or, with --bench DIR, a larger Llama-style decoder for
-benchmarks, llama-small, under DIR; not committed):
+benchmarks, llama-small: 4 layers, hidden 256, 8 heads, 2 KV heads, no EOS token, under DIR; not committed):
   llama-tiny/        RMSNorm, RoPE from position_ids, grouped-query attention (4 heads, 2 KV heads), fp32 KV
   llama-tiny-fp16kv/ the same weights with past/present in float16 (compute stays float32)
   gpt2-tiny/         LayerNorm, learned absolute positions derived from attention_mask inside the graph,
@@ -296,6 +296,13 @@ def main():
             model.embed.weight.normal_(0, 1.0)
             model.lm_head.weight.normal_(0, 0.25)
         export("llama-small", model, cfg, True, torch.float32, root=sys.argv[2], max_bytes=64 * 1024 * 1024)
+        # No end-of-sequence token: every benchmarked sequence runs its full length, as the bare loop's do.
+        for name in ("config.json", "generation_config.json"):
+            path = os.path.join(sys.argv[2], "llama-small", name)
+            with open(path, encoding="utf-8") as f:
+                config = json.load(f)
+            config["eos_token_id"] = []
+            write_json(path, config)
         return
     llama_cfg = {"model_type": "llama", "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
                  "hidden_size": 64, "head_dim": 16, "intermediate_size": 128, "vocab_size": vocab,

@@ -1,0 +1,229 @@
+package dev.banyan.engine;
+
+import dev.banyan.search.StepRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.agrona.concurrent.Agent;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * The inference thread's duty cycle, written as an Agrona {@link Agent} so a test can run cycles on its own
+ * thread: {@link #doWork()} admits queued requests, then runs at most one forward pass.
+ *
+ * <p>Continuous batching. Sequences join and leave between passes: a request first becomes one prefill row
+ * for its context (after the longest cached prefix); when that finishes, its logits give every proposal's
+ * first token and the request forks into one decode row per proposal, all sharing the context's frozen keys
+ * and values. A pass takes the oldest rows, at most {@code maxSequences}; its width is the longest chunk, and
+ * a prefill chunk is capped at {@code maxPassTokens / rows} so a long context is fed over several passes
+ * instead of padding every row to its length. Rows of different requests, nodes and problems share passes.
+ *
+ * <p>Caching. After a prefill, the context's KV goes into the {@link PrefixCache}; after a proposal finishes,
+ * so does the KV of the context plus its tokens (all but the last, which was never fed). A child's context is
+ * its parent's plus the step and delimiter, so its lookup finds the parent proposal's entry and recomputes
+ * only the difference.
+ */
+final class DecodeLoop implements Agent {
+    private static final int ADMIT_PER_CYCLE = 1024;
+
+    private final DecoderModel model;
+    private final ForwardPass pass;
+    private final PrefixCache cache;
+    private final Sampler sampler;
+    private final EngineCounters counters;
+    private final int maxSequences;
+    private final int maxPassTokens;
+    private final MessagePassingQueue<Job> inbox = new MpscUnboundedXaddArrayQueue<>(256);
+    /** Rows in admission order; the first {@code maxSequences} run. */
+    private final List<Sequence> active = new ArrayList<>();
+    private Sequence[] running = new Sequence[16];
+    private int[] chunks = new int[16];
+
+    DecodeLoop(DecoderModel model, PrefixCache cache, Sampler sampler, EngineCounters counters, int maxSequences,
+               int maxPassTokens) {
+        this.model = model;
+        this.pass = model.newPass();
+        this.cache = cache;
+        this.sampler = sampler;
+        this.counters = counters;
+        this.maxSequences = maxSequences;
+        this.maxPassTokens = maxPassTokens;
+    }
+
+    /** Queues a job; safe from any thread. */
+    void submit(Job job) {
+        inbox.offer(job);
+    }
+
+    @Override
+    public String roleName() {
+        return "banyan-policy";
+    }
+
+    @Override
+    public int doWork() {
+        int work = inbox.drain(this::admit, ADMIT_PER_CYCLE);
+        if (!active.isEmpty()) {
+            work += step();
+        }
+        return work;
+    }
+
+    /** Rows waiting or running. */
+    int activeRows() {
+        return active.size();
+    }
+
+    @Override
+    public void onClose() {
+        CancellationException closed = new CancellationException("the policy engine was closed");
+        inbox.drain(job -> job.fail(closed));
+        for (Sequence sequence : active) {
+            sequence.job.fail(closed);
+        }
+        active.clear();
+        pass.close();
+    }
+
+    private void admit(Job job) {
+        try {
+            start(job);
+        } catch (RuntimeException e) {
+            fail(job, e);
+        }
+    }
+
+    /** Looks up the context's longest cached prefix and queues a prefill row for the rest. */
+    private void start(Job job) {
+        long[] tokens = job.tokens;
+        int maxPositions = model.config.maxPositions();
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("the context encodes to no tokens and the tokenizer adds no BOS");
+        }
+        if (tokens.length >= maxPositions) {
+            throw new IllegalArgumentException("the context is " + tokens.length + " tokens; "
+                    + model.files.directory() + " allows " + maxPositions + " positions (max_position_embeddings)");
+        }
+        job.start();
+        KvSnapshot hit = cache.longestPrefix(tokens);
+        // At least the last context token is recomputed: its logits give the first proposed token.
+        int reused = hit == null ? 0 : Math.min(hit.length(), tokens.length - 1);
+        counters.prefixTokensReused.addAndGet(reused);
+        counters.prefixTokensRecomputed.addAndGet(tokens.length - reused);
+        SequenceKv kv = new SequenceKv(model.layout, hit, reused, tokens.length - reused);
+        active.add(Sequence.prefill(job, kv, hit, reused));
+    }
+
+    /** Runs one pass over the oldest rows; returns the real tokens it fed. */
+    private int step() {
+        int rows = Math.min(active.size(), maxSequences);
+        if (running.length < rows) {
+            running = new Sequence[Math.max(rows, 2 * running.length)];
+            chunks = new int[running.length];
+        }
+        int chunkCap = Math.max(1, maxPassTokens / rows);
+        pass.clear();
+        for (int r = 0; r < rows; r++) {
+            Sequence sequence = active.get(r);
+            running[r] = sequence;
+            chunks[r] = Math.min(sequence.pending(), chunkCap);
+            pass.add(sequence.kv, sequence.input(), sequence.offset(), chunks[r]);
+        }
+        try {
+            pass.run();
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("forward pass of " + model.files.graph()
+                    + " failed over " + rows + " rows: " + e.getMessage(), e);
+            for (int r = 0; r < rows; r++) {
+                fail(running[r].job, failure);
+            }
+            active.removeIf(sequence -> sequence.job.isDone());
+            return rows;
+        }
+        counters.forwardPasses.incrementAndGet();
+        counters.passRows.addAndGet(rows);
+        counters.passTokens.addAndGet(pass.tokens());
+        for (int r = 0; r < rows; r++) {
+            Sequence sequence = running[r];
+            sequence.advance(chunks[r]);
+            if (sequence.pending() == 0 && !sequence.job.isDone()) {
+                try {
+                    onLogits(sequence, pass.logits(r));
+                } catch (RuntimeException e) {
+                    fail(sequence.job, e);
+                }
+            }
+            running[r] = null;
+        }
+        // Finished rows hold no pending tokens; rows of failed jobs are dropped with their job.
+        active.removeIf(sequence -> sequence.pending() == 0 || sequence.job.isDone());
+        return pass.tokens();
+    }
+
+    private void onLogits(Sequence sequence, float[] logits) {
+        Job job = sequence.job;
+        if (sequence.isPrefill()) {
+            fork(job, sequence, logits);
+            return;
+        }
+        Generation generation = sequence.generation;
+        if (sample(job, generation, logits)) {
+            finish(job, sequence.index, generation, sequence.kv);
+        } else {
+            sequence.feed(generation.last());
+        }
+    }
+
+    /** The context is in: freeze and cache its KV, sample each proposal's first token, add decode rows. */
+    private void fork(Job job, Sequence prefill, float[] logits) {
+        long[] tokens = job.tokens;
+        KvSnapshot context;
+        if (prefill.cachedPrefix != null && prefill.cachedPrefix.length() == tokens.length) {
+            context = prefill.cachedPrefix; // the whole context was cached; only its last logits were missing
+        } else {
+            context = prefill.kv.freeze(tokens);
+            cache.put(context);
+        }
+        StepRequest request = job.request;
+        int maxTokens = Math.min(request.maxTokens(), model.config.maxPositions() - tokens.length);
+        for (int index = 0; index < job.generated(); index++) {
+            Generation generation = new Generation(Sampler.random(request.seed(), index), request.stopStrings(),
+                    maxTokens, model.config::isEos, model.codec);
+            SequenceKv kv = new SequenceKv(model.layout, context, tokens.length, maxTokens);
+            if (sample(job, generation, logits)) {
+                finish(job, index, generation, kv);
+            } else {
+                active.add(Sequence.decode(job, kv, generation, index));
+            }
+        }
+    }
+
+    /** Samples the next token of {@code generation}; returns whether it finished. */
+    private boolean sample(Job job, Generation generation, float[] logits) {
+        int token = sampler.pick(logits, job.request.greedy(), generation.random());
+        counters.tokensGenerated.incrementAndGet();
+        return generation.accept(token, Sampler.logProb(logits, token));
+    }
+
+    private void finish(Job job, int index, Generation generation, SequenceKv kv) {
+        long[] fed = generation.fedTokens();
+        if (fed.length > 0) {
+            long[] tokens = new long[job.tokens.length + fed.length];
+            System.arraycopy(job.tokens, 0, tokens, 0, job.tokens.length);
+            System.arraycopy(fed, 0, tokens, job.tokens.length, fed.length);
+            cache.put(kv.freeze(tokens));
+        }
+        job.finish(index, generation.proposal());
+        if (job.isDone()) {
+            counters.requests.incrementAndGet();
+        }
+    }
+
+    private void fail(Job job, Throwable cause) {
+        if (!job.isDone()) {
+            job.fail(cause);
+            counters.requests.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.banyan.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running totals, written by the inference thread, read by anyone through {@link #snapshot()}. */
+final class EngineCounters {
+    final AtomicLong tokensGenerated = new AtomicLong();
+    final AtomicLong prefixTokensReused = new AtomicLong();
+    final AtomicLong prefixTokensRecomputed = new AtomicLong();
+    final AtomicLong cacheLookups = new AtomicLong();
+    final AtomicLong cacheHits = new AtomicLong();
+    final AtomicLong cacheBytes = new AtomicLong();
+    final AtomicLong cacheEntries = new AtomicLong();
+    final AtomicLong cacheEvictions = new AtomicLong();
+    final AtomicLong forwardPasses = new AtomicLong();
+    final AtomicLong passRows = new AtomicLong();
+    final AtomicLong passTokens = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+
+    EngineStats snapshot() {
+        return new EngineStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
+                prefixTokensRecomputed.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
+                cacheEntries.get(), cacheEvictions.get(), forwardPasses.get(), passRows.get(), passTokens.get());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.banyan.engine;
+
+/**
+ * What a {@link PolicyEngine} has done since it was built.
+ *
+ * @param requests requests completed or failed
+ * @param tokensGenerated tokens sampled, over all proposals
+ * @param prefixTokensReused context tokens whose keys and values came from the prefix cache
+ * @param prefixTokensRecomputed context tokens run through the model
+ * @param cacheLookups prefix-cache lookups (one per request)
+ * @param cacheHits lookups that found a cached prefix
+ * @param cacheBytes bytes the prefix cache is charged for now, at most its budget: an upper bound on what it holds,
+ *                   since an entry is charged for the ancestors it shares with other entries
+ * @param cacheEntries prefixes the cache holds now
+ * @param cacheEvictions entries evicted to stay within the byte budget
+ * @param forwardPasses forward passes run
+ * @param passRows sequences over all passes (rows of the batches)
+ * @param passTokens real (unpadded) tokens over all passes
+ */
+public record EngineStats(long requests, long tokensGenerated, long prefixTokensReused, long prefixTokensRecomputed,
+                          long cacheLookups, long cacheHits, long cacheBytes, long cacheEntries, long cacheEvictions,
+                          long forwardPasses, long passRows, long passTokens) {
+
+    /** Hits per lookup; 0 before the first lookup. */
+    public double cacheHitRate() {
+        return cacheLookups == 0 ? 0 : (double) cacheHits / cacheLookups;
+    }
+
+    /** Mean sequences per forward pass; 0 before the first pass. */
+    public double meanBatchSize() {
+        return forwardPasses == 0 ? 0 : (double) passRows / forwardPasses;
+    }
+}

@@ -1,0 +1,306 @@
+package dev.banyan.engine;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batched forward pass of the decoder over rows of different lengths.
+ *
+ * <p>Layout. With {@code P} the longest past and {@code S} the longest chunk of new tokens among the rows, every
+ * row is left-padded on both axes: its keys run {@code [P - past pad][past][S - chunk pad][chunk]}, and the
+ * attention mask is 0 exactly on the pads. Pads in the past tensors are zeros (garbage there could be NaN,
+ * which a mask cannot cancel). Position ids count only real tokens, so a row's positions are the same as if
+ * it ran alone. The last real token of every row sits at index {@code S - 1}, where its logits are read.
+ *
+ * <p>Buffers. Every input and output lives in a reused direct buffer: inputs are wrapped without a copy,
+ * outputs are pinned (written in place by ONNX Runtime). After the run, each row's new keys and values are
+ * appended to its {@link SequenceKv}, which stays the source of truth.
+ *
+ * <p>Fast path. When a pass decodes one token per row for exactly the rows of the previous pass, which also
+ * decoded one token per row, the previous {@code present} tensors already hold this pass's {@code past} in
+ * the very layout the gather would build (same left padding, zeros included), so the past and present
+ * buffers swap roles and the gather is skipped. The gather stays the oracle: the two give identical bytes.
+ *
+ * <p>Used by one thread at a time.
+ */
+final class ForwardPass implements AutoCloseable {
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final GraphSignature signature;
+    private final KvLayout layout;
+    private final int vocab;
+    private final long padId;
+
+    private final NativeBuffer inputIds = new NativeBuffer();
+    private final NativeBuffer mask = new NativeBuffer();
+    private final NativeBuffer positions = new NativeBuffer();
+    private final NativeBuffer logits = new NativeBuffer();
+    private final NativeBuffer[] past;
+    private final NativeBuffer[] present;
+    private final String[] pastNames;
+    private final String[] presentNames;
+
+    private SequenceKv[] rowKv = new SequenceKv[8];
+    private long[][] rowTokens = new long[8][];
+    private int[] rowOffset = new int[8];
+    private int[] rowCount = new int[8];
+    private float[][] rowLogits = new float[8][];
+    private int rows;
+    private int tokens;
+
+    /** The rows of the last successful single-token pass, in order, and their lengths after it. */
+    private SequenceKv[] previousKv = new SequenceKv[0];
+    private int[] previousLength = new int[0];
+    private int previousRows = -1;
+    private long reusedPasses;
+
+    ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, ModelConfig config) {
+        this.env = env;
+        this.session = session;
+        this.signature = signature;
+        this.layout = layout;
+        this.vocab = config.vocabSize();
+        this.padId = config.padTokenId();
+        past = new NativeBuffer[layout.slots()];
+        present = new NativeBuffer[layout.slots()];
+        pastNames = new String[layout.slots()];
+        presentNames = new String[layout.slots()];
+        for (int layer = 0; layer < layout.layers(); layer++) {
+            for (boolean value : new boolean[] {false, true}) {
+                int slot = KvLayout.slot(layer, value);
+                past[slot] = new NativeBuffer();
+                present[slot] = new NativeBuffer();
+                pastNames[slot] = GraphSignature.pastName(layer, value);
+                presentNames[slot] = GraphSignature.presentName(layer, value);
+            }
+        }
+    }
+
+    /** Removes every row. */
+    void clear() {
+        Arrays.fill(rowKv, 0, rows, null);
+        Arrays.fill(rowTokens, 0, rows, null);
+        rows = 0;
+        tokens = 0;
+    }
+
+    /** Adds a row feeding {@code tokens[offset, offset + count)} after the keys and values held by {@code kv}. */
+    void add(SequenceKv kv, long[] tokens, int offset, int count) {
+        if (count < 1 || offset < 0 || offset + count > tokens.length) {
+            throw new IllegalArgumentException("chunk [" + offset + ", " + (offset + count) + ") outside "
+                    + tokens.length + " tokens");
+        }
+        if (rows == rowKv.length) {
+            int capacity = 2 * rows;
+            rowKv = Arrays.copyOf(rowKv, capacity);
+            rowTokens = Arrays.copyOf(rowTokens, capacity);
+            rowOffset = Arrays.copyOf(rowOffset, capacity);
+            rowCount = Arrays.copyOf(rowCount, capacity);
+            rowLogits = Arrays.copyOf(rowLogits, capacity);
+        }
+        rowKv[rows] = kv;
+        rowTokens[rows] = tokens;
+        rowOffset[rows] = offset;
+        rowCount[rows] = count;
+        rows++;
+        this.tokens += count;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** Real (unpadded) tokens in the pass. */
+    int tokens() {
+        return tokens;
+    }
+
+    /** The logits after row {@code row}'s last token; valid until the next {@link #run}. */
+    float[] logits(int row) {
+        return rowLogits[row];
+    }
+
+    /** Passes that reused the previous pass's outputs as their past instead of gathering it. */
+    long reusedPasses() {
+        return reusedPasses;
+    }
+
+    /** Runs the pass and appends each row's new keys and values to its sequence. */
+    void run() throws OrtException {
+        if (rows == 0) {
+            throw new IllegalStateException("a pass needs at least one row");
+        }
+        int pastLength = 0;
+        int width = 0;
+        for (int r = 0; r < rows; r++) {
+            pastLength = Math.max(pastLength, rowKv[r].length());
+            width = Math.max(width, rowCount[r]);
+        }
+        int total = pastLength + width;
+        int kvHeads = layout.kvHeads();
+        int rowBytes = layout.rowBytes();
+        long largest = Math.max((long) rows * kvHeads * total * rowBytes, (long) rows * width * vocab * Float.BYTES);
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a pass of " + rows + " rows, " + total + " positions and width " + width
+                    + " needs a tensor of " + largest + " bytes, over the 2 GiB a buffer holds; lower maxBatchSequences"
+                    + " or maxBatchTokens");
+        }
+
+        ByteBuffer ids = inputIds.exact(rows * width * Long.BYTES);
+        ByteBuffer attention = mask.exact(rows * total * Long.BYTES);
+        ByteBuffer position = positions.exact(rows * width * Long.BYTES);
+        for (int r = 0; r < rows; r++) {
+            int pastLen = rowKv[r].length();
+            int count = rowCount[r];
+            for (int i = 0; i < width; i++) {
+                int pad = width - count;
+                int index = (r * width + i) * Long.BYTES;
+                ids.putLong(index, i < pad ? padId : rowTokens[r][rowOffset[r] + i - pad]);
+                position.putLong(index, i < pad ? 0 : pastLen + i - pad);
+            }
+            for (int j = 0; j < total; j++) {
+                boolean real = j < pastLength ? j >= pastLength - pastLen : j >= total - count;
+                attention.putLong((r * total + j) * Long.BYTES, real ? 1 : 0);
+            }
+        }
+
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        Map<String, OnnxTensor> outputs = new HashMap<>();
+        try {
+            inputs.put(GraphSignature.INPUT_IDS, tensor(ids, OnnxJavaType.INT64, rows, width));
+            inputs.put(GraphSignature.ATTENTION_MASK, tensor(attention, OnnxJavaType.INT64, rows, total));
+            if (signature.hasPositionIds()) {
+                inputs.put(GraphSignature.POSITION_IDS, tensor(position, OnnxJavaType.INT64, rows, width));
+            }
+            if (signature.hasUseCacheBranch()) {
+                inputs.put(GraphSignature.USE_CACHE_BRANCH, OnnxTensor.createTensor(env, new boolean[] {pastLength > 0}));
+            }
+            int pastBytes = kvHeads * pastLength * rowBytes;
+            int presentBytes = kvHeads * total * rowBytes;
+            boolean reuse = width == 1 && continuesPreviousPass();
+            for (int slot = 0; slot < layout.slots(); slot++) {
+                ByteBuffer in = past[slot].exact(rows * pastBytes);
+                for (int r = 0; r < rows && !reuse; r++) {
+                    int pad = (pastLength - rowKv[r].length()) * rowBytes;
+                    for (int head = 0; head < kvHeads; head++) {
+                        int base = r * pastBytes + head * pastLength * rowBytes;
+                        NativeBuffer.zero(in, base, pad);
+                        rowKv[r].copyHead(slot, head, in, base + pad);
+                    }
+                }
+                inputs.put(pastNames[slot], tensor(in, layout.type(), rows, kvHeads, pastLength, layout.headDim()));
+                outputs.put(presentNames[slot], tensor(present[slot].exact(rows * presentBytes), layout.type(),
+                        rows, kvHeads, total, layout.headDim()));
+            }
+            int logitBytes = signature.logitsType() == OnnxJavaType.FLOAT ? Float.BYTES : Short.BYTES;
+            ByteBuffer out = logits.exact(rows * width * vocab * logitBytes);
+            outputs.put(GraphSignature.LOGITS, tensor(out, signature.logitsType(), rows, width, vocab));
+
+            previousRows = -1; // until this pass succeeds
+            session.run(inputs, Set.of(), outputs).close();
+
+            readLogits(out, width, logitBytes);
+            appendPresent(total, presentBytes);
+            if (reuse) {
+                reusedPasses++;
+            }
+            if (width == 1) {
+                rememberRows();
+            }
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+            outputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Whether this pass's rows are the previous single-token pass's, in order, unchanged since. */
+    private boolean continuesPreviousPass() {
+        if (previousRows != rows) {
+            return false;
+        }
+        for (int r = 0; r < rows; r++) {
+            if (rowKv[r] != previousKv[r] || rowKv[r].length() != previousLength[r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps this pass's outputs as the next pass's possible past: the present buffers become past buffers. */
+    private void rememberRows() {
+        if (previousKv.length < rows) {
+            previousKv = new SequenceKv[rowKv.length];
+            previousLength = new int[rowKv.length];
+        }
+        Arrays.fill(previousKv, null);
+        for (int r = 0; r < rows; r++) {
+            previousKv[r] = rowKv[r];
+            previousLength[r] = rowKv[r].length();
+        }
+        previousRows = rows;
+        for (int slot = 0; slot < layout.slots(); slot++) {
+            NativeBuffer swap = past[slot];
+            past[slot] = present[slot];
+            present[slot] = swap;
+        }
+    }
+
+    private OnnxTensor tensor(ByteBuffer buffer, OnnxJavaType type, long... shape) throws OrtException {
+        return OnnxTensor.createTensor(env, buffer, shape, type);
+    }
+
+    private void readLogits(ByteBuffer out, int width, int logitBytes) {
+        for (int r = 0; r < rows; r++) {
+            float[] target = rowLogits[r];
+            if (target == null) {
+                target = rowLogits[r] = new float[vocab];
+            }
+            int base = (r * width + width - 1) * vocab * logitBytes;
+            if (logitBytes == Float.BYTES) {
+                for (int v = 0; v < vocab; v++) {
+                    target[v] = out.getFloat(base + v * Float.BYTES);
+                }
+            } else {
+                for (int v = 0; v < vocab; v++) {
+                    target[v] = Half.toFloat(out.getShort(base + v * Short.BYTES));
+                }
+            }
+        }
+    }
+
+    private void appendPresent(int total, int presentBytes) {
+        int kvHeads = layout.kvHeads();
+        int rowBytes = layout.rowBytes();
+        for (int r = 0; r < rows; r++) {
+            rowKv[r].reserve(rowCount[r]);
+        }
+        for (int slot = 0; slot < layout.slots(); slot++) {
+            ByteBuffer out = present[slot].exact(rows * presentBytes);
+            for (int r = 0; r < rows; r++) {
+                int count = rowCount[r];
+                for (int head = 0; head < kvHeads; head++) {
+                    int offset = r * presentBytes + (head * total + total - count) * rowBytes;
+                    rowKv[r].appendHead(slot, head, out, offset, count);
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            rowKv[r].commit(rowCount[r]);
+        }
+    }
+
+    @Override
+    public void close() {
+        clear();
+        Arrays.fill(previousKv, null);
+        previousRows = -1;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.banyan.engine;
+
+import dev.banyan.search.Policy;
+import dev.banyan.search.StepProposal;
+import dev.banyan.search.StepRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+/**
+ * A decoder language model on ONNX Runtime as a {@link Policy}. Any number of search threads may call
+ * {@link #propose} at once: each call is tokenized on its caller's thread and queued for the model's single
+ * inference thread, which batches all pending work into shared forward passes (continuous batching) and keeps
+ * the keys and values of contexts and proposals in a byte-bounded prefix cache, so a child node continues from
+ * its parent's KV.
+ *
+ * <p>Log-probabilities. A proposal's {@code logProb} sums, over its tokens, the log-probability under the
+ * model's unmodified distribution (softmax of the raw logits), whatever temperature, top-k or top-p chose
+ * them; it measures how likely the model finds the step, not how it was sampled.
+ *
+ * <p>Seeds. Proposal {@code i} of a request draws from a generator derived from {@code (seed, i)} only, so a
+ * request's proposals do not depend on what else shares the batch, nor on whether its context came from the
+ * cache (up to float rounding of the logits, which changes a token only when a draw falls within about 1e-6
+ * of a boundary). Greedy requests run one proposal and return it {@code count} times.
+ *
+ * <pre>{@code
+ * try (PolicyEngine policy = PolicyEngine.builder(Path.of("models/policy")).device("cuda:0").build()) {
+ *     List<StepProposal> steps = policy.propose(request).join();
+ * }
+ * }</pre>
+ */
+public final class PolicyEngine implements Policy, AutoCloseable {
+    private final DecoderModel model;
+    private final DecodeLoop loop;
+    private final EngineCounters counters;
+    private final AgentRunner runner;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, boolean ownThread) {
+        this.model = model;
+        this.loop = loop;
+        this.counters = counters;
+        if (ownThread) {
+            // Spin a little, then yield, then park up to 0.2 ms: a new request waits at most that long.
+            BackoffIdleStrategy idle = new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1),
+                    TimeUnit.MICROSECONDS.toNanos(200));
+            runner = new AgentRunner(idle, Throwable::printStackTrace, null, loop);
+            AgentRunner.startOnThread(runner, task -> {
+                Thread thread = new Thread(task, loop.roleName() + "-" + model.files.directory().getFileName());
+                thread.setDaemon(true);
+                return thread;
+            });
+        } else {
+            runner = null;
+        }
+    }
+
+    /** Starts configuring an engine for the model in {@code modelDirectory}. */
+    public static Builder builder(Path modelDirectory) {
+        return new Builder(modelDirectory);
+    }
+
+    @Override
+    public CompletableFuture<List<StepProposal>> propose(StepRequest request) {
+        Objects.requireNonNull(request, "request");
+        // The read lock keeps close() from freeing the tokenizer while callers encode with it.
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
+            }
+            Job job = new Job(request, model.codec.encode(request.context()));
+            loop.submit(job);
+            return job.future;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Totals since the engine was built. */
+    public EngineStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Stops the inference thread, fails requests still pending, releases the model. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        // No job is queued after this point, so the loop's close fails every pending one.
+        if (runner != null) {
+            runner.close();
+        } else {
+            loop.onClose();
+        }
+        model.close();
+    }
+
+    /** The duty cycle, for tests that drive it on their own thread. */
+    DecodeLoop loop() {
+        return loop;
+    }
+
+    /** Configures a {@link PolicyEngine}; every setter checks its value at once. */
+    public static final class Builder {
+        private final Path modelDirectory;
+        private Device device = Device.CPU;
+        private double temperature = 1.0;
+        private int topK;
+        private double topP = 1.0;
+        private int maxBatchSequences = 32;
+        private int maxBatchTokens = 1024;
+        private long cacheBytes = Runtime.getRuntime().maxMemory() / 4;
+        private int intraOpThreads;
+        private boolean ownThread = true;
+
+        private Builder(Path modelDirectory) {
+            this.modelDirectory = Objects.requireNonNull(modelDirectory, "modelDirectory");
+        }
+
+        /** {@code cpu} (the default), {@code cuda} or {@code cuda:N}. */
+        public Builder device(String device) {
+            this.device = Device.parse(device);
+            return this;
+        }
+
+        /** Sampling temperature; 0 means greedy for every request. Default 1. */
+        public Builder temperature(double temperature) {
+            check(temperature >= 0 && !Double.isInfinite(temperature), "temperature must be >= 0 and finite", temperature);
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** Sample among the {@code k} most likely tokens only; 0 (the default) turns the cut off. */
+        public Builder topK(int k) {
+            check(k >= 0, "topK must be >= 0", k);
+            this.topK = k;
+            return this;
+        }
+
+        /** Sample from the smallest set of tokens holding probability {@code p}; 1 (the default) turns it off. */
+        public Builder topP(double p) {
+            check(p > 0 && p <= 1, "topP must be in (0, 1]", p);
+            this.topP = p;
+            return this;
+        }
+
+        /** Most sequences in one forward pass. Default 32. */
+        public Builder maxBatchSequences(int sequences) {
+            check(sequences >= 1, "maxBatchSequences must be positive", sequences);
+            this.maxBatchSequences = sequences;
+            return this;
+        }
+
+        /** Most tokens (rows × width, padding included) in one forward pass. Default 1024. */
+        public Builder maxBatchTokens(int tokens) {
+            check(tokens >= 1, "maxBatchTokens must be positive", tokens);
+            this.maxBatchTokens = tokens;
+            return this;
+        }
+
+        /** Byte budget of the prefix KV cache; 0 turns it off. Default a quarter of the maximum heap. */
+        public Builder cacheBytes(long bytes) {
+            check(bytes >= 0, "cacheBytes must be >= 0", bytes);
+            this.cacheBytes = bytes;
+            return this;
+        }
+
+        /** ONNX Runtime's intra-op threads; 0 (the default) lets it choose. */
+        public Builder intraOpThreads(int threads) {
+            check(threads >= 0, "intraOpThreads must be >= 0", threads);
+            this.intraOpThreads = threads;
+            return this;
+        }
+
+        /** No inference thread: the caller runs {@link DecodeLoop#doWork()} itself (tests). */
+        Builder withoutThread() {
+            this.ownThread = false;
+            return this;
+        }
+
+        /** Loads and checks the model, then starts its inference thread. */
+        public PolicyEngine build() {
+            Sampler sampler = new Sampler(temperature, topK, topP);
+            DecoderModel model = DecoderModel.load(modelDirectory, device, intraOpThreads);
+            EngineCounters counters = new EngineCounters();
+            PrefixCache cache = new PrefixCache(cacheBytes, counters);
+            DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, maxBatchSequences, maxBatchTokens);
+            return new PolicyEngine(model, loop, counters, ownThread);
+        }
+
+        private static void check(boolean valid, String rule, Object value) {
+            if (!valid) {
+                throw new IllegalArgumentException(rule + ", was " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.banyan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OrtException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The batched, KV-cached pass against its slow twin: every prefix recomputed from scratch, one row alone.
+ * Tolerances: 1e-4 absolute on logits with float32 KV (float rounding of differently shaped matmuls),
+ * 2e-2 with float16 KV (the cache itself is rounded to 11 significant bits).
+ */
+class ForwardPassTest {
+
+    private static double tolerance(String fixture) {
+        return fixture.equals(Fixtures.LLAMA_FP16_KV) ? 2e-2 : 1e-4;
+    }
+
+    /** Logits after the last of {@code tokens}, computed in one pass with no past. */
+    private static float[] fullRecompute(DecoderModel model, long[] tokens, int count) throws OrtException {
+        ForwardPass pass = model.newPass();
+        pass.add(new SequenceKv(model.layout, null, 0, count), tokens, 0, count);
+        pass.run();
+        return pass.logits(0).clone();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    void incrementalDecodingMatchesFullRecomputation(String fixture) throws OrtException {
+        try (DecoderModel model = Fixtures.load(fixture)) {
+            long[] tokens = Fixtures.randomTokens(new Random(7), 25, model.config.vocabSize());
+            SequenceKv kv = new SequenceKv(model.layout, null, 0, 4);
+            ForwardPass pass = model.newPass();
+            // Chunks of uneven sizes, ending in single tokens as decoding does.
+            int[] chunks = {5, 3, 1, 7, 1, 1, 2, 1, 1, 1, 1, 1};
+            int fed = 0;
+            for (int chunk : chunks) {
+                pass.clear();
+                pass.add(kv, tokens, fed, chunk);
+                pass.run();
+                fed += chunk;
+                assertThat(kv.length()).isEqualTo(fed);
+                float[] expected = fullRecompute(model, tokens, fed);
+                assertClose(pass.logits(0), expected, tolerance(fixture), fixture + " after " + fed + " tokens");
+            }
+            assertThat(fed).isEqualTo(tokens.length);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    void mixedLengthBatchMatchesEachRowAlone(String fixture) throws OrtException {
+        try (DecoderModel model = Fixtures.load(fixture)) {
+            Random random = new Random(11);
+            int[] pastLengths = {5, 0, 9, 1};
+            int[] chunkLengths = {1, 7, 3, 1};
+            int rows = pastLengths.length;
+            long[][] tokens = new long[rows][];
+            SequenceKv[] batched = new SequenceKv[rows];
+            SequenceKv[] alone = new SequenceKv[rows];
+            for (int r = 0; r < rows; r++) {
+                tokens[r] = Fixtures.randomTokens(random, pastLengths[r] + chunkLengths[r] + 1, model.config.vocabSize());
+                batched[r] = prefilled(model, tokens[r], pastLengths[r]);
+                alone[r] = prefilled(model, tokens[r], pastLengths[r]);
+            }
+            // Two passes: the second one checks the keys and values the first appended.
+            for (int step = 0; step < 2; step++) {
+                ForwardPass batch = model.newPass();
+                for (int r = 0; r < rows; r++) {
+                    batch.add(batched[r], tokens[r], batched[r].length(), step == 0 ? chunkLengths[r] : 1);
+                }
+                batch.run();
+                for (int r = 0; r < rows; r++) {
+                    ForwardPass single = model.newPass();
+                    single.add(alone[r], tokens[r], alone[r].length(), step == 0 ? chunkLengths[r] : 1);
+                    single.run();
+                    assertClose(batch.logits(r), single.logits(0), 1e-5, fixture + " row " + r + " step " + step);
+                    assertThat(batched[r].length()).isEqualTo(alone[r].length());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    void reusingThePreviousOutputsAsPastEqualsGatheringIt(String fixture) throws OrtException {
+        try (DecoderModel model = Fixtures.load(fixture)) {
+            Random random = new Random(5);
+            int[] pastLengths = {6, 2, 9, 4};
+            int rows = pastLengths.length;
+            long[][] tokens = new long[rows][];
+            SequenceKv[] fast = new SequenceKv[rows];
+            SequenceKv[] slow = new SequenceKv[rows];
+            for (int r = 0; r < rows; r++) {
+                tokens[r] = Fixtures.randomTokens(random, pastLengths[r] + 8, model.config.vocabSize());
+                fast[r] = prefilled(model, tokens[r], pastLengths[r]);
+                slow[r] = prefilled(model, tokens[r], pastLengths[r]);
+            }
+            ForwardPass reusing = model.newPass();
+            int live = rows;
+            for (int step = 0; step < 7; step++) {
+                if (step == 4) {
+                    live = rows - 1; // a row leaves: the next pass must gather again
+                }
+                ForwardPass gathering = model.newPass(); // a fresh pass has nothing to reuse
+                reusing.clear();
+                for (int r = 0; r < live; r++) {
+                    reusing.add(fast[r], tokens[r], fast[r].length(), 1);
+                    gathering.add(slow[r], tokens[r], slow[r].length(), 1);
+                }
+                reusing.run();
+                gathering.run();
+                for (int r = 0; r < live; r++) {
+                    assertThat(reusing.logits(r)).as("%s row %d step %d", fixture, r, step).isEqualTo(gathering.logits(r));
+                }
+                assertThat(gathering.reusedPasses()).isZero();
+            }
+            assertThat(reusing.reusedPasses()).as("every pass but the first and the one after the row left").isEqualTo(5);
+            for (int r = 0; r < rows; r++) {
+                assertThat(fast[r].length()).isEqualTo(slow[r].length());
+                for (int slot = 0; slot < model.layout.slots(); slot++) {
+                    for (int head = 0; head < model.layout.kvHeads(); head++) {
+                        assertThat(headBytes(model.layout, fast[r], slot, head)).as("row %d slot %d head %d keys and values", r, slot, head)
+                                .isEqualTo(headBytes(model.layout, slow[r], slot, head));
+                    }
+                }
+            }
+        }
+    }
+
+    static byte[] headBytes(KvLayout layout, SequenceKv kv, int slot, int head) {
+        int bytes = kv.length() * layout.rowBytes();
+        ByteBuffer buffer = ByteBuffer.allocate(bytes);
+        kv.copyHead(slot, head, buffer, 0);
+        return buffer.array();
+    }
+
+    private static SequenceKv prefilled(DecoderModel model, long[] tokens, int length) throws OrtException {
+        SequenceKv kv = new SequenceKv(model.layout, null, 0, length + 8);
+        if (length > 0) {
+            ForwardPass pass = model.newPass();
+            pass.add(kv, tokens, 0, length);
+            pass.run();
+        }
+        return kv;
+    }
+
+    static void assertClose(float[] actual, float[] expected, double tolerance, String what) {
+        assertThat(actual).hasSameSizeAs(expected);
+        double worst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+        }
+        assertThat(worst).as("%s: largest logit difference; first logits %s vs %s", what,
+                Arrays.toString(Arrays.copyOf(actual, 4)), Arrays.toString(Arrays.copyOf(expected, 4)))
+                .isLessThanOrEqualTo(tolerance);
+        assertThat(actual).as(what).doesNotContain(Float.NaN);
+    }
+}

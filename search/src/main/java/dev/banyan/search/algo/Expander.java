@@ -1,0 +1,88 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.ReasoningPath;
+import dev.banyan.search.StepProposal;
+import dev.banyan.search.StepRequest;
+import dev.banyan.search.StepScore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Asks the policy for steps and the PRM for their scores, and builds the children they make. Identical steps
+ * (after the task's normalisation) are merged: ReST-MCTS* keys children by step text.
+ */
+final class Expander {
+    private Expander() {
+    }
+
+    /** Proposes {@code count} steps from {@code node}, scores the distinct new ones, returns unpublished children. */
+    static List<Node> propose(SearchRun run, Node node, int count, boolean greedy, int round, int salt) {
+        List<Candidate> candidates = sample(run, node.path(), count, greedy, run.seedFor(node, round, salt));
+        Set<String> seen = new HashSet<>();
+        for (Node existing : node.childrenAcquire()) {
+            seen.add(existing.step());
+        }
+        List<Candidate> fresh = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (seen.add(c.text)) {
+                fresh.add(c);
+            }
+        }
+        double[] scores = score(run, node.path(), fresh);
+        List<Node> children = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            Candidate c = fresh.get(i);
+            boolean terminal = run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
+            children.add(Node.child(run.tree.newId(), node, c.text, c.tokenCount, c.logProb, terminal, scores[i]));
+        }
+        return children;
+    }
+
+    /** One candidate step from a path, not (yet) in the tree. */
+    record Candidate(String text, int tokenCount, double logProb, ReasoningPath path) {
+    }
+
+    /** Asks the policy, charges its tokens, and drops empty steps; duplicates stay (callers decide). */
+    static List<Candidate> sample(SearchRun run, ReasoningPath from, int count, boolean greedy, long seed) {
+        StepRequest request = new StepRequest(from, run.task.render(from), run.task.stopStrings(), count, greedy,
+                seed, run.maxStepTokens);
+        List<StepProposal> proposals = run.policy.propose(request).join();
+        List<Candidate> out = new ArrayList<>(proposals.size());
+        long tokens = 0;
+        for (StepProposal p : proposals) {
+            tokens += p.tokenCount();
+            String text = run.task.normalizeStep(p.text());
+            if (!text.isEmpty()) {
+                out.add(new Candidate(text, p.tokenCount(), p.logProb(), from.extend(text)));
+            }
+        }
+        run.chargePolicyTokens(tokens);
+        return out;
+    }
+
+    /** PRM scores of each candidate's newest step, in order; charges the PRM tokens. */
+    static double[] score(SearchRun run, ReasoningPath from, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return new double[0];
+        }
+        List<ReasoningPath> paths = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            paths.add(c.path);
+        }
+        List<StepScore> scores = run.scorer.score(paths).join();
+        if (scores.size() != paths.size()) {
+            throw new IllegalStateException("step scorer returned " + scores.size() + " scores for " + paths.size() + " paths");
+        }
+        double[] values = new double[scores.size()];
+        long tokens = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scores.get(i).value();
+            tokens += scores.get(i).tokensProcessed();
+        }
+        run.chargePrmTokens(tokens);
+        return values;
+    }
+}

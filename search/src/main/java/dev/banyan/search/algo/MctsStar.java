@@ -1,0 +1,286 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec;
+import dev.banyan.search.ReasoningPath;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * MCTS* of ReST-MCTS* (Zhang et al., 2024), run by many threads over one lock-free tree.
+ *
+ * <p>One simulation: select from the root by {@link UctSelection} down to a node that is not yet expanded;
+ * claim its expansion by CAS (a thread that loses steps back and starts over), propose {@code branch} steps and
+ * score them all with the PRM (their initial V); roll out greedily {@code rollSteps} steps from the best new
+ * child, blending {@code V ← (1−α)·V + α·best rollout value} into it; then back up, setting each ancestor's V to
+ * the visit-weighted mean of its children's V. A selected terminal leaf is itself the simulation's end. The
+ * search stops early once a terminal leaf reaches {@code endGate}.
+ *
+ * <p>Our addition (off in {@link AlgorithmSpec.MctsStar#faithful()}): a node whose children all have V below
+ * {@code widenFloor} expands {@code branch} more children on its next visit, up to {@code maxChildren}; fixed
+ * branching otherwise never recovers from a node whose sampled children are all dead ends.
+ */
+final class MctsStar implements Algorithm {
+    /** Stop when this many simulations in a row, beyond the tree's size, grew nothing: the tree is exhausted. */
+    private static final int IDLE_SIMULATIONS_SLACK = 1000;
+
+    private final AlgorithmSpec.MctsStar spec;
+    private final int threads;
+    private final ExecutorService pool;
+    private final TreeGuard guard;
+
+    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
+        this(spec, threads, pool, TreeGuard.NONE);
+    }
+
+    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
+        this.spec = spec;
+        this.threads = threads;
+        this.pool = pool;
+        this.guard = guard;
+    }
+
+    @Override
+    public Choice search(SearchRun run) {
+        AtomicInteger idle = new AtomicInteger();
+        if (!run.tree.root().isTerminal()) {
+            ParallelWorkers.run(threads, pool, () -> worker(run, idle).loop());
+        }
+        return AnswerPicker.pick(run, spec.answerMode());
+    }
+
+    Worker worker(SearchRun run, AtomicInteger idleSimulations) {
+        return new Worker(run, idleSimulations);
+    }
+
+    /** One search thread's simulations; its path stack is reused, so a visit allocates nothing of its own. */
+    final class Worker {
+        private final SearchRun run;
+        private final AtomicInteger idleSimulations;
+        private final Node[] stack;
+        private int height;
+
+        Worker(SearchRun run, AtomicInteger idleSimulations) {
+            this.run = run;
+            this.idleSimulations = idleSimulations;
+            this.stack = new Node[run.task.maxSteps() + 2];
+        }
+
+        void loop() {
+            while (!run.shouldStop() && run.tryClaimSimulation()) {
+                int before = run.tree.size();
+                if (!simulate()) {
+                    run.releaseSimulation();
+                    Thread.onSpinWait();
+                    continue;
+                }
+                if (run.tree.size() > before) {
+                    idleSimulations.set(0);
+                } else if (idleSimulations.incrementAndGet() > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
+                    run.requestStop();
+                }
+            }
+        }
+
+        /** One simulation; false when it lost an expansion race and backed out without a visit. */
+        boolean simulate() {
+            Node leaf;
+            int round;
+            guard.enter();
+            try {
+                leaf = descend(true);
+                if (leaf == null) {
+                    abandon();
+                    return false;
+                }
+                round = claimedRound;
+                if (round < 0) {
+                    backup(leaf);
+                    return true;
+                }
+            } finally {
+                guard.exit();
+            }
+            expandAndRollOut(leaf, round);
+            return true;
+        }
+
+        /**
+         * A visit that grows nothing: descends to a terminal, a dead end or a node not yet expanded, and backs up
+         * its current value. Only selection and backup, for the benchmarks.
+         */
+        void selectAndBackUp() {
+            guard.enter();
+            try {
+                Node leaf = descend(false);
+                if (leaf == null) {
+                    abandon();
+                } else {
+                    backup(leaf);
+                }
+            } finally {
+                guard.exit();
+            }
+        }
+
+        /** The expansion round {@link #descend} claimed on the leaf it returned, or -1 when it claimed none. */
+        private int claimedRound;
+
+        /**
+         * Selects from the root, taking virtual loss on the way. Returns the leaf to visit — with
+         * {@link #claimedRound} set when this thread now owns its expansion — or null when it must back out
+         * (another thread is expanding the node it reached).
+         */
+        private Node descend(boolean mayExpand) {
+            claimedRound = -1;
+            height = 0;
+            Node node = run.tree.root();
+            push(node);
+            while (true) {
+                if (node.isTerminal()) {
+                    if (node.valueAcquire() >= spec.endGate()) {
+                        run.requestStop();
+                    }
+                    return node;
+                }
+                int state = node.stateAcquire();
+                Node[] children = node.childrenAcquire();
+                if (state == 0) {
+                    if (!mayExpand) {
+                        return node;
+                    }
+                    if (!node.casClaimRound(0)) {
+                        return null;
+                    }
+                    claimedRound = 0;
+                    return node;
+                }
+                if (children.length == 0) {
+                    // Odd state: the first expansion is still in progress elsewhere. Even: a dead end.
+                    return (state & 1) == 1 ? null : node;
+                }
+                if (mayExpand && (state & 1) == 0 && wantsWidening(children) && node.casClaimRound(state)) {
+                    claimedRound = state >>> 1;
+                    return node;
+                }
+                node = UctSelection.select(node, children, spec.c(), spec.infBonus());
+                push(node);
+            }
+        }
+
+        private boolean wantsWidening(Node[] children) {
+            if (spec.widenFloor() <= 0 || children.length + spec.branch() > spec.maxChildren()) {
+                return false;
+            }
+            for (Node child : children) {
+                if (child.valueAcquire() >= spec.widenFloor()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. */
+        private void expandAndRollOut(Node leaf, int round) {
+            List<Node> fresh;
+            try {
+                fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
+                leaf.appendChildrenRelease(fresh);
+            } finally {
+                leaf.setRoundDoneRelease();
+            }
+            if (fresh.isEmpty()) {
+                if (leaf.childrenAcquire().length == 0) {
+                    leaf.setValueRelease(0);
+                }
+                backup(leaf);
+                return;
+            }
+            Node best = fresh.get(0);
+            for (Node child : fresh) {
+                if (child.valueAcquire() > best.valueAcquire()) {
+                    best = child;
+                }
+                if (child.isTerminal() && child.valueAcquire() >= spec.endGate()) {
+                    run.requestStop();
+                }
+            }
+            if (!best.isTerminal() && spec.rollSteps() > 0) {
+                double rolled = rollOut(best);
+                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
+            }
+            push(best);
+            backup(best);
+        }
+
+        /** Greedy rollout: each step takes the best-scored of {@code rollBranch} proposals; returns the best value seen. */
+        private double rollOut(Node from) {
+            ReasoningPath path = from.path();
+            double best = from.valueAcquire();
+            for (int step = 0; step < spec.rollSteps() && !run.task.isTerminal(path)
+                    && path.depth() < run.task.maxSteps(); step++) {
+                List<Expander.Candidate> candidates = Expander.sample(run, path, spec.rollBranch(), false,
+                        run.seedFor(from, from.roundsDone(), 1 + step));
+                if (candidates.isEmpty()) {
+                    break;
+                }
+                double[] scores = Expander.score(run, path, candidates);
+                int top = 0;
+                for (int i = 1; i < scores.length; i++) {
+                    if (scores[i] > scores[top]) {
+                        top = i;
+                    }
+                }
+                best = Math.max(best, scores[top]);
+                path = candidates.get(top).path();
+            }
+            return best;
+        }
+
+        private void push(Node node) {
+            node.addVirtualLoss(1);
+            stack[height++] = node;
+        }
+
+        /** Takes back the virtual loss of a simulation that made no visit. */
+        private void abandon() {
+            for (int i = 0; i < height; i++) {
+                stack[i].addVirtualLoss(-1);
+            }
+        }
+
+        /** Visits the leaf (top of the stack) and sets each ancestor's V to its children's visit-weighted mean. */
+        private void backup(Node leaf) {
+            guard.enter();
+            try {
+                backUpUnguarded(leaf);
+            } finally {
+                guard.exit();
+            }
+        }
+
+        private void backUpUnguarded(Node leaf) {
+            leaf.addSelfVisit();
+            for (int i = height - 1; i >= 0; i--) {
+                Node node = stack[i];
+                if (node != leaf) {
+                    node.setValueRelease(weightedChildValue(node));
+                }
+                node.addVisit();
+                node.addVirtualLoss(-1);
+            }
+        }
+
+        private double weightedChildValue(Node node) {
+            double sum = 0;
+            long weight = 0;
+            for (Node child : node.childrenAcquire()) {
+                int visits = child.visitsOpaque();
+                sum += visits * child.valueAcquire();
+                weight += visits;
+            }
+            return weight == 0 ? node.valueAcquire() : sum / weight;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.ReasoningPath;
+import dev.banyan.search.TreeNode;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One step of a searched tree. Immutable fields are written before the node is published (by the release
+ * store of its parent's child array); the rest are concurrent and reached through VarHandles, with the
+ * orderings named in {@code package-info.java}.
+ */
+final class Node implements TreeNode {
+    private static final Node[] NO_CHILDREN = new Node[0];
+
+    private static final VarHandle STATE;
+    private static final VarHandle CHILDREN;
+    private static final VarHandle VISITS;
+    private static final VarHandle SELF_VISITS;
+    private static final VarHandle VIRTUAL_LOSS;
+    private static final VarHandle VALUE_BITS;
+    private static final VarHandle VALUE_SUM_BITS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Node.class, "state", int.class);
+            CHILDREN = lookup.findVarHandle(Node.class, "children", Node[].class);
+            VISITS = lookup.findVarHandle(Node.class, "visits", int.class);
+            SELF_VISITS = lookup.findVarHandle(Node.class, "selfVisits", int.class);
+            VIRTUAL_LOSS = lookup.findVarHandle(Node.class, "virtualLoss", int.class);
+            VALUE_BITS = lookup.findVarHandle(Node.class, "valueBits", long.class);
+            VALUE_SUM_BITS = lookup.findVarHandle(Node.class, "valueSumBits", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Written once, before publication.
+    private final int id;
+    private final Node parent;
+    private final String step;
+    private final int depth;
+    private final int tokenCount;
+    private final double logProb;
+    private final boolean terminal;
+    private final double prmScore;
+    private final ReasoningPath path;
+
+    /**
+     * 2 × (expansion rounds completed) + 1 while a round is in progress. Only ever grows, by CAS: 0 NEW → 1
+     * EXPANDING → 2 EXPANDED → 3 WIDENING → 4 EXPANDED again → ... The thread whose CAS moves it to an odd
+     * value owns that round and alone writes {@link #children} until it moves it on.
+     */
+    private int state;
+    /** Published with release by the round's owner after the new array is complete; read with acquire. */
+    private Node[] children = NO_CHILDREN;
+    /** Completed visits through this node: selfVisits plus the children's visits, once quiescent. */
+    private int visits;
+    /** Visits that ended at this node (an expansion, a rollout from it, or reaching it as a terminal). */
+    private int selfVisits;
+    /** Simulations now in flight through this node; back to 0 once quiescent. */
+    private int virtualLoss;
+    /** The value estimate V (double bits); release/acquire so a reader sees a V no older than its visit. */
+    private long valueBits;
+    /** Sum of backed-up values (double bits), for algorithms that average; CAS-added. */
+    private long valueSumBits;
+
+    private Node(int id, Node parent, String step, int tokenCount, double logProb, boolean terminal,
+                 double prmScore, ReasoningPath path) {
+        this.id = id;
+        this.parent = parent;
+        this.step = step;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+        this.tokenCount = tokenCount;
+        this.logProb = logProb;
+        this.terminal = terminal;
+        this.prmScore = prmScore;
+        this.path = path;
+        this.valueBits = Double.doubleToRawLongBits(parent == null ? 0 : prmScore);
+    }
+
+    static Node root(ReasoningPath question, boolean terminal) {
+        return new Node(0, null, "", 0, 0, terminal, Double.NaN, question);
+    }
+
+    /** A child, not yet published; its initial V is its PRM score. */
+    static Node child(int id, Node parent, String step, int tokenCount, double logProb, boolean terminal,
+                      double prmScore) {
+        return new Node(id, parent, step, tokenCount, logProb, terminal, prmScore, parent.path.extend(step));
+    }
+
+    // ------------------------------------------------------------------ state machine
+
+    int stateAcquire() {
+        return (int) STATE.getAcquire(this);
+    }
+
+    /** Claims the next expansion round: moves an even state to the next odd one. False if someone else got there first. */
+    boolean casClaimRound(int seenEvenState) {
+        return (seenEvenState & 1) == 0 && STATE.compareAndSet(this, seenEvenState, seenEvenState + 1);
+    }
+
+    /** Ends the round this thread owns; the release store publishes everything written during it. */
+    void setRoundDoneRelease() {
+        int current = (int) STATE.getAcquire(this);
+        STATE.setRelease(this, current + 1);
+    }
+
+    /** Expansion rounds completed so far. */
+    int roundsDone() {
+        return stateAcquire() >>> 1;
+    }
+
+    boolean isExpandedAcquire() {
+        return stateAcquire() >= 2;
+    }
+
+    // ------------------------------------------------------------------ children
+
+    Node[] childrenAcquire() {
+        return (Node[]) CHILDREN.getAcquire(this);
+    }
+
+    /** Publishes {@code more} after the current children. Only the owner of an expansion round may call this. */
+    void appendChildrenRelease(List<Node> more) {
+        Node[] old = childrenAcquire();
+        Node[] grown = Arrays.copyOf(old, old.length + more.size());
+        for (int i = 0; i < more.size(); i++) {
+            grown[old.length + i] = more.get(i);
+        }
+        CHILDREN.setRelease(this, grown);
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    int visitsOpaque() {
+        return (int) VISITS.getOpaque(this);
+    }
+
+    int selfVisitsOpaque() {
+        return (int) SELF_VISITS.getOpaque(this);
+    }
+
+    int virtualLossOpaque() {
+        return (int) VIRTUAL_LOSS.getOpaque(this);
+    }
+
+    void addVirtualLoss(int delta) {
+        VIRTUAL_LOSS.getAndAdd(this, delta);
+    }
+
+    void addVisit() {
+        VISITS.getAndAdd(this, 1);
+    }
+
+    void addSelfVisit() {
+        SELF_VISITS.getAndAdd(this, 1);
+    }
+
+    double valueAcquire() {
+        return Double.longBitsToDouble((long) VALUE_BITS.getAcquire(this));
+    }
+
+    void setValueRelease(double value) {
+        VALUE_BITS.setRelease(this, Double.doubleToRawLongBits(value));
+    }
+
+    double valueSumAcquire() {
+        return Double.longBitsToDouble((long) VALUE_SUM_BITS.getAcquire(this));
+    }
+
+    /** Adds to the value sum with a CAS loop, so concurrent backups never lose an update. */
+    void addValueSum(double delta) {
+        long seen;
+        do {
+            seen = (long) VALUE_SUM_BITS.getVolatile(this);
+        } while (!VALUE_SUM_BITS.compareAndSet(this, seen, Double.doubleToRawLongBits(Double.longBitsToDouble(seen) + delta)));
+    }
+
+    // ------------------------------------------------------------------ TreeNode
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public Node parent() {
+        return parent;
+    }
+
+    @Override
+    public String step() {
+        return step;
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public boolean isTerminal() {
+        return terminal;
+    }
+
+    @Override
+    public double value() {
+        return valueAcquire();
+    }
+
+    @Override
+    public double prmScore() {
+        return prmScore;
+    }
+
+    @Override
+    public int visits() {
+        return visitsOpaque();
+    }
+
+    @Override
+    public int tokenCount() {
+        return tokenCount;
+    }
+
+    @Override
+    public double logProb() {
+        return logProb;
+    }
+
+    @Override
+    public List<Node> children() {
+        return List.of(childrenAcquire());
+    }
+
+    @Override
+    public ReasoningPath path() {
+        return path;
+    }
+
+    /** Children as a fresh mutable list (for tests and results). */
+    List<Node> childList() {
+        return new ArrayList<>(Arrays.asList(childrenAcquire()));
+    }
+
+    @Override
+    public String toString() {
+        return "Node#" + id + "[" + step + ", V=" + valueAcquire() + ", n=" + visitsOpaque() + "]";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.Budget;
+import dev.banyan.search.OutcomeScorer;
+import dev.banyan.search.Policy;
+import dev.banyan.search.ReasoningPath;
+import dev.banyan.search.SearchStats;
+import dev.banyan.search.StepScorer;
+import dev.banyan.search.Task;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Everything one search of one question shares between its threads: the models, the tree, the budget and
+ * what has been spent of it.
+ */
+final class SearchRun {
+    final Task task;
+    final Policy policy;
+    final StepScorer scorer;
+    /** May be null: only η-MCTS uses it. */
+    final OutcomeScorer outcomeScorer;
+    final Budget budget;
+    final long seed;
+    final int maxStepTokens;
+    final Tree tree;
+
+    private final long startNanos = System.nanoTime();
+    private final LongAdder policyTokens = new LongAdder();
+    private final LongAdder prmTokens = new LongAdder();
+    /** Simulations started and not abandoned; claimed by CAS so the count never passes the budget. */
+    private final AtomicLong simulations = new AtomicLong();
+    /** Goes from false to true once (early stop); never back. */
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    SearchRun(Task task, Policy policy, StepScorer scorer, OutcomeScorer outcomeScorer, Budget budget, long seed,
+              int maxStepTokens, String question) {
+        this.task = task;
+        this.policy = policy;
+        this.scorer = scorer;
+        this.outcomeScorer = outcomeScorer;
+        this.budget = budget;
+        this.seed = seed;
+        this.maxStepTokens = maxStepTokens;
+        ReasoningPath start = ReasoningPath.of(question);
+        this.tree = new Tree(start, task.isTerminal(start));
+    }
+
+    /** True once any limit of the budget is reached or an early stop was requested. */
+    boolean shouldStop() {
+        return stopRequested.get()
+                || policyTokens.sum() >= budget.policyTokens()
+                || simulations.get() >= budget.simulations()
+                || System.nanoTime() - startNanos >= budget.wallTime().toNanos();
+    }
+
+    void requestStop() {
+        stopRequested.set(true);
+    }
+
+    void chargePolicyTokens(long tokens) {
+        policyTokens.add(tokens);
+    }
+
+    void chargePrmTokens(long tokens) {
+        prmTokens.add(tokens);
+    }
+
+    /** Claims one simulation of the budget; false when none is left. */
+    boolean tryClaimSimulation() {
+        long seen;
+        do {
+            seen = simulations.get();
+            if (seen >= budget.simulations()) {
+                return false;
+            }
+        } while (!simulations.compareAndSet(seen, seen + 1));
+        return true;
+    }
+
+    /** Gives back a claimed simulation that made no visit. */
+    void releaseSimulation() {
+        simulations.decrementAndGet();
+    }
+
+    long policyTokensSpent() {
+        return policyTokens.sum();
+    }
+
+    long simulationsRun() {
+        return simulations.get();
+    }
+
+    SearchStats stats() {
+        return new SearchStats(policyTokens.sum(), prmTokens.sum(), simulations.get(), tree.size(),
+                (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** A request seed that depends only on the run's seed and where in the tree it is asked from. */
+    long seedFor(Node node, int round, int salt) {
+        long h = seed * 0x9E3779B97F4A7C15L + node.id();
+        h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + round;
+        h = (h ^ (h >>> 32)) * 0x94D049BB133111EBL + salt;
+        return h ^ (h >>> 31);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.AlgorithmSpec;
+import dev.banyan.search.Budget;
+import dev.banyan.search.OutcomeScorer;
+import dev.banyan.search.Policy;
+import dev.banyan.search.SearchResult;
+import dev.banyan.search.StepScorer;
+import dev.banyan.search.Task;
+import dev.banyan.search.TraceStep;
+import dev.banyan.search.Verdict;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/** The one door into this package: runs an algorithm on a question and packs up its result. */
+public final class Searches {
+    private Searches() {
+    }
+
+    /** Settings shared by every search of a {@code dev.banyan.search.Searcher}; validated there. */
+    public record Settings(Task task, Policy policy, StepScorer scorer, OutcomeScorer outcomeScorer,
+                           AlgorithmSpec algorithm, Budget budget, int threads, long seed, int maxStepTokens) {
+    }
+
+    /** Searches one question; {@code pool} serves the extra threads when {@code settings.threads() > 1}. */
+    public static SearchResult run(Settings settings, String question, String groundTruth, ExecutorService pool) {
+        SearchRun run = new SearchRun(settings.task(), settings.policy(), settings.scorer(), settings.outcomeScorer(),
+                settings.budget(), settings.seed(), settings.maxStepTokens(), question);
+        Algorithm algorithm = create(settings.algorithm(), settings.threads(), pool);
+        Algorithm.Choice choice = algorithm.search(run);
+        Node chosen = choice.node();
+        Optional<String> answer = choice.answer() != null ? Optional.of(choice.answer())
+                : chosen.isTerminal() ? settings.task().extractAnswer(chosen.path()) : Optional.empty();
+        Verdict verdict = answer.isPresent()
+                ? settings.task().verifier().verify(chosen.path(), groundTruth)
+                : Verdict.WRONG;
+        return new SearchResult(question, answer, trace(chosen), verdict, run.stats(), run.tree,
+                settings.algorithm().name());
+    }
+
+    static Algorithm create(AlgorithmSpec spec, int threads, ExecutorService pool) {
+        if (spec instanceof AlgorithmSpec.MctsStar mcts) {
+            return new MctsStar(mcts, threads, pool);
+        }
+        throw new UnsupportedOperationException("algorithm '" + spec.name() + "' is not implemented yet");
+    }
+
+    private static List<TraceStep> trace(Node end) {
+        Deque<TraceStep> steps = new ArrayDeque<>();
+        for (Node node = end; node.parent() != null; node = node.parent()) {
+            steps.push(new TraceStep(node.step(), node.valueAcquire()));
+        }
+        return new ArrayList<>(steps);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Game of 24, built in: the puzzle set of Tree of Thoughts ({@link dev.banyan.search.game24.Game24Puzzles}),
+ * exact rational arithmetic ({@link dev.banyan.search.game24.Fraction}), the step format
+ * {@code 13 - 9 = 4 (left: 4 4 10)} ({@link dev.banyan.search.game24.Step}), the task with its exact
+ * verifier ({@link dev.banyan.search.game24.Game24Task}), a memoised solver
+ * ({@link dev.banyan.search.game24.Game24Solver}), and simulated policy and reward models
+ * ({@link dev.banyan.search.game24.SimulatedPolicy}, {@link dev.banyan.search.game24.SimulatedPrm}) that let
+ * the search run and be measured without any network.
+ */
+package dev.banyan.search.game24;

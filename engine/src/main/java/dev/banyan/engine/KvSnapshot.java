@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * continues the prefix; never written after construction. Per slot, heads are contiguous:
  * {@code [kvHeads][length][rowBytes]}.
  */
-final class KvSnapshot {
+public final class KvSnapshot {
     private final KvLayout layout;
     private final long[] tokens;
     private final byte[][] slots;
@@ -19,7 +19,8 @@ final class KvSnapshot {
         this.slots = slots;
     }
 
-    int length() {
+    /** Positions (tokens) held. */
+    public int length() {
         return tokens.length;
     }
 

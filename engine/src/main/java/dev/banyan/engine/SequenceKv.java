@@ -8,7 +8,7 @@ import java.util.Arrays;
  * followed by a private, growable tail that forward passes append to. Siblings continuing the same prefix
  * share it without copying. Used by the inference thread only.
  */
-final class SequenceKv {
+public final class SequenceKv {
     private final KvLayout layout;
     private final KvSnapshot prefix;
     private final int prefixLength;
@@ -22,7 +22,7 @@ final class SequenceKv {
      * @param prefixLength positions of {@code prefix} to use
      * @param expectedTail positions the tail will likely reach (its first allocation)
      */
-    SequenceKv(KvLayout layout, KvSnapshot prefix, int prefixLength, int expectedTail) {
+    public SequenceKv(KvLayout layout, KvSnapshot prefix, int prefixLength, int expectedTail) {
         if (prefixLength < 0 || prefixLength > (prefix == null ? 0 : prefix.length())) {
             throw new IllegalArgumentException("prefixLength " + prefixLength + " outside the prefix");
         }
@@ -32,7 +32,8 @@ final class SequenceKv {
         this.expectedTail = Math.max(1, expectedTail);
     }
 
-    int length() {
+    /** Positions held: the prefix's and the tail's. */
+    public int length() {
         return prefixLength + tailLength;
     }
 
@@ -79,7 +80,7 @@ final class SequenceKv {
     }
 
     /** A frozen copy of every position, labelled with {@code tokens} (one per position). */
-    KvSnapshot freeze(long[] tokens) {
+    public KvSnapshot freeze(long[] tokens) {
         int length = length();
         if (tokens.length != length) {
             throw new IllegalArgumentException(tokens.length + " tokens for " + length + " positions");

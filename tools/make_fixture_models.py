@@ -133,13 +133,13 @@ class Llama(nn.Module):
     """A language model by default; with head_width, a per-position head of that width instead (squeezed to
     [batch, seq] when squeeze is set), as reward models put on the same trunk."""
 
-    def __init__(self, cfg, kv_dtype, head_width=None, squeeze=False):
+    def __init__(self, cfg, kv_dtype, head_width=None, squeeze=False, head_bias=False):
         super().__init__()
         self.cfg, self.kv_dtype, self.squeeze = cfg, kv_dtype, squeeze
         self.embed = nn.Embedding(cfg["vocab_size"], cfg["hidden_size"])
         self.blocks = nn.ModuleList(LlamaBlock(cfg) for _ in range(cfg["num_hidden_layers"]))
         self.norm = RmsNorm(cfg["hidden_size"])
-        self.lm_head = nn.Linear(cfg["hidden_size"], head_width or cfg["vocab_size"], bias=False)
+        self.lm_head = nn.Linear(cfg["hidden_size"], head_width or cfg["vocab_size"], bias=head_bias)
         hd = cfg["head_dim"]
         self.register_buffer("inv_freq", 1.0 / (cfg["rope_theta"] ** (torch.arange(0, hd, 2).float() / hd)))
 
@@ -336,6 +336,22 @@ def prm_config(vocab_size):
             "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID}
 
 
+def center_at_separators(classifier):
+    """Sets the head's bias to minus its mean output at the separators of a few step-like texts, so that scores
+    spread around 1/2 instead of sticking near 0 or 1."""
+    classifier.lm_head.bias.zero_()
+    generator = torch.Generator().manual_seed(7)
+    outputs = []
+    for _ in range(16):
+        ids = [BOS_ID]
+        for _ in range(3):
+            ids += torch.randint(4, len(VOCAB), (12,), generator=generator).tolist() + [PRM_VOCAB.index(SEPARATOR)]
+        n = len(ids)
+        out = classifier(torch.tensor([ids]), torch.ones(1, n, dtype=torch.int64), torch.arange(n)[None])[0][0]
+        outputs += [out[i] for i in range(n) if ids[i] == PRM_VOCAB.index(SEPARATOR)]
+    classifier.lm_head.bias.copy_(-torch.stack(outputs).mean(0))
+
+
 def reward_models():
     cfg = prm_config(len(PRM_VOCAB))
     tokenizer = tokenizer_json(PRM_VOCAB, PRM_SPECIALS)
@@ -353,10 +369,12 @@ def reward_models():
                                           "prompt_template": PROMPT, "step_suffix": " #\n"})
 
     torch.manual_seed(2402)
-    classifier = Llama(cfg, torch.float32, head_width=2)
+    classifier = Llama(cfg, torch.float32, head_width=2, head_bias=True)
     with torch.no_grad():
         classifier.embed.weight.normal_(0, 1.0)
+        classifier.embed.weight[PRM_VOCAB.index(SEPARATOR)] *= 0.02  # so the output there depends on the steps
         classifier.lm_head.weight.normal_(0, 0.5)
+        center_at_separators(classifier)
     classification = {"style": "token-classification", "tag": SEPARATOR, "output": "logits",
                       "prompt_template": PROMPT, "step_suffix": SEPARATOR + "\n"}
     export_prm("prm-token-cls", classifier, classification)

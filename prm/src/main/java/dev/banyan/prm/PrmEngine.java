@@ -103,14 +103,12 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         if (depth == 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the path has no steps to score"));
         }
-        List<CompletableFuture<Double>> steps = new ArrayList<>(depth);
-        boolean[] owned = new boolean[depth + 1];
+        List<ValueCache.Claim> claims = new ArrayList<>(depth);
         int first = 0;
         for (int step = 1; step <= depth; step++) {
             ReasoningPath prefix = step == depth ? path : ReasoningPath.of(path.question(), path.steps().subList(0, step));
             ValueCache.Claim claim = values.claim(prefix);
-            steps.add(claim.future());
-            owned[step] = claim.owned();
+            claims.add(claim);
             if (claim.owned() && first == 0) {
                 first = step;
             }
@@ -122,18 +120,15 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, from);
             evaluation.whenComplete((result, failure) -> {
                 for (int step = from; step <= depth; step++) {
-                    if (!owned[step]) {
-                        continue;
-                    }
-                    if (failure != null) {
-                        steps.get(step - 1).completeExceptionally(failure);
-                    } else {
-                        steps.get(step - 1).complete(result.scores()[step - from]);
+                    ValueCache.Claim claim = claims.get(step - 1);
+                    if (claim.owned()) {
+                        values.settle(claim, failure == null ? result.scores()[step - from] : 0, failure);
                     }
                 }
             });
             tokens = evaluation.thenApply(ScoreJob.Evaluation::tokensProcessed);
         }
+        List<CompletableFuture<Double>> steps = claims.stream().map(ValueCache.Claim::future).toList();
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenCombine(tokens, (done, run) ->
                 new PathScores(steps.stream().mapToDouble(CompletableFuture::join).toArray(), run));
     }
@@ -202,13 +197,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             return claim.future().thenApply(value -> new StepScore(value, 0));
         }
         CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, path.depth());
-        evaluation.whenComplete((result, failure) -> {
-            if (failure != null) {
-                claim.future().completeExceptionally(failure);
-            } else {
-                claim.future().complete(result.scores()[0]);
-            }
-        });
+        evaluation.whenComplete((result, failure) -> values.settle(claim, failure == null ? result.scores()[0] : 0, failure));
         return evaluation.thenApply(result -> new StepScore(result.scores()[0], result.tokensProcessed()));
     }
 

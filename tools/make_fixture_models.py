@@ -7,8 +7,10 @@ Run with Debian's python3 (torch 1.13, onnx 1.12) from the repository root:
     /usr/bin/python3 tools/make_fixture_models.py            # everything
     /usr/bin/python3 tools/make_fixture_models.py engine     # the engine's fixtures only
     /usr/bin/python3 tools/make_fixture_models.py prm        # the reward models only
+    /usr/bin/python3 tools/make_fixture_models.py --bench DIR  # the benchmark decoder only
 
-Writes, under engine/src/test/resources/fixtures/:
+Writes, under engine/src/test/resources/fixtures/ (or, with --bench DIR, a larger Llama-style decoder for
+benchmarks, llama-small: 4 layers, hidden 256, 8 heads, 2 KV heads, no EOS token, under DIR; not committed):
   llama-tiny/        RMSNorm, RoPE from position_ids, grouped-query attention (4 heads, 2 KV heads), fp32 KV
   llama-tiny-fp16kv/ the same weights with past/present in float16 (compute stays float32)
   gpt2-tiny/         LayerNorm, learned absolute positions derived from attention_mask inside the graph,
@@ -248,7 +250,7 @@ def write_json(path, value):
 
 
 def export(name, model, cfg, with_positions, kv_dtype, root=OUT, tokenizer=None, output="logits", with_past=True,
-           extra_json=None):
+           extra_json=None, max_bytes=2 * 1024 * 1024):
     """Exports model to root/name with its config, tokenizer and generation config (and extra_json files).
     output names the first output; without past the graph takes input_ids and attention_mask only."""
     out_dir = os.path.join(root, name)
@@ -300,7 +302,7 @@ def export(name, model, cfg, with_positions, kv_dtype, root=OUT, tokenizer=None,
     for file_name, value in (extra_json or {}).items():
         write_json(os.path.join(out_dir, file_name), value)
     size = os.path.getsize(os.path.join(out_dir, "model.onnx"))
-    assert size < 2 * 1024 * 1024, f"{name}/model.onnx is {size} bytes"
+    assert size < max_bytes, f"{name}/model.onnx is {size} bytes"
     print(f"{name}: model.onnx {size} bytes")
 
 
@@ -393,6 +395,9 @@ def main():
     if not torch.__version__.startswith("1.13"):
         print(f"warning: written with torch 1.13, running {torch.__version__}", file=sys.stderr)
     which = sys.argv[1:] or ["engine", "prm"]
+    if which[0] == "--bench":
+        policy_models()
+        return
     unknown = set(which) - {"engine", "prm"}
     if unknown:
         sys.exit(f"unknown fixture set(s) {sorted(unknown)}; expected engine and/or prm")
@@ -404,6 +409,25 @@ def main():
 
 def policy_models():
     vocab = len(VOCAB)
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        cfg = {"model_type": "llama", "num_hidden_layers": 4, "num_attention_heads": 8, "num_key_value_heads": 2,
+               "hidden_size": 256, "head_dim": 32, "intermediate_size": 768, "vocab_size": vocab,
+               "max_position_embeddings": 1024, "rope_theta": 10000.0, "rms_norm_eps": 1e-5,
+               "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID}
+        torch.manual_seed(4321)
+        model = Llama(cfg, torch.float32)
+        with torch.no_grad():
+            model.embed.weight.normal_(0, 1.0)
+            model.lm_head.weight.normal_(0, 0.25)
+        export("llama-small", model, cfg, True, torch.float32, root=sys.argv[2], max_bytes=64 * 1024 * 1024)
+        # No end-of-sequence token: every benchmarked sequence runs its full length, as the bare loop's do.
+        for name in ("config.json", "generation_config.json"):
+            path = os.path.join(sys.argv[2], "llama-small", name)
+            with open(path, encoding="utf-8") as f:
+                config = json.load(f)
+            config["eos_token_id"] = []
+            write_json(path, config)
+        return
     llama_cfg = {"model_type": "llama", "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
                  "hidden_size": 64, "head_dim": 16, "intermediate_size": 128, "vocab_size": vocab,
                  "max_position_embeddings": 512, "rope_theta": 10000.0, "rms_norm_eps": 1e-5,

@@ -87,16 +87,23 @@ final class DecodeLoop implements Agent {
     }
 
     private void admit(Job job) {
+        try {
+            start(job);
+        } catch (RuntimeException e) {
+            fail(job, e);
+        }
+    }
+
+    /** Looks up the context's longest cached prefix and queues a prefill row for the rest. */
+    private void start(Job job) {
         long[] tokens = job.tokens;
         int maxPositions = model.config.maxPositions();
         if (tokens.length == 0) {
-            fail(job, new IllegalArgumentException("the context encodes to no tokens and the tokenizer adds no BOS"));
-            return;
+            throw new IllegalArgumentException("the context encodes to no tokens and the tokenizer adds no BOS");
         }
         if (tokens.length >= maxPositions) {
-            fail(job, new IllegalArgumentException("the context is " + tokens.length + " tokens; "
-                    + model.files.directory() + " allows " + maxPositions + " positions (max_position_embeddings)"));
-            return;
+            throw new IllegalArgumentException("the context is " + tokens.length + " tokens; "
+                    + model.files.directory() + " allows " + maxPositions + " positions (max_position_embeddings)");
         }
         job.start();
         KvSnapshot hit = cache.longestPrefix(tokens);

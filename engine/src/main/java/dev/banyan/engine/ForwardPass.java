@@ -30,7 +30,12 @@ import java.util.Set;
  *
  * <p>Buffers. Every input and output lives in a reused direct buffer: inputs are wrapped without a copy,
  * outputs are pinned (written in place by ONNX Runtime). After the run, each row's new keys and values are
- * appended to its {@link SequenceKv}; the pass keeps nothing about a row between calls.
+ * appended to its {@link SequenceKv}, which stays the source of truth.
+ *
+ * <p>Fast path. When a pass decodes one token per row for exactly the rows of the previous pass, which also
+ * decoded one token per row, the previous {@code present} tensors already hold this pass's {@code past} in
+ * the very layout the gather would build (same left padding, zeros included), so the past and present
+ * buffers swap roles and the gather is skipped. The gather stays the oracle: the two give identical bytes.
  *
  * <p>Used by one thread at a time.
  */
@@ -64,6 +69,12 @@ public final class ForwardPass implements AutoCloseable {
     /** The last run's width (S) and output, for {@link #output}. */
     private int lastWidth;
     private ByteBuffer lastOutput;
+
+    /** The rows of the last successful single-token pass, in order, and their lengths after it. */
+    private SequenceKv[] previousKv = new SequenceKv[0];
+    private int[] previousLength = new int[0];
+    private int previousRows = -1;
+    private long reusedPasses;
 
     ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, ModelConfig config) {
         this.env = env;
@@ -147,6 +158,11 @@ public final class ForwardPass implements AutoCloseable {
         read(lastOutput, row, lead(row, lastWidth) + index, target);
     }
 
+    /** Passes that reused the previous pass's outputs as their past instead of gathering it. */
+    long reusedPasses() {
+        return reusedPasses;
+    }
+
     /** Runs the pass and appends each row's new keys and values to its sequence. */
     public void run() throws OrtException {
         if (rows == 0) {
@@ -195,9 +211,10 @@ public final class ForwardPass implements AutoCloseable {
             }
             int pastBytes = kvHeads * pastLength * rowBytes;
             int presentBytes = kvHeads * total * rowBytes;
+            boolean reuse = width == 1 && continuesPreviousPass();
             for (int slot = 0; slot < layout.slots(); slot++) {
                 ByteBuffer in = past[slot].exact(rows * pastBytes);
-                for (int r = 0; r < rows; r++) {
+                for (int r = 0; r < rows && !reuse; r++) {
                     int pad = (pastLength - rowKv[r].length()) * rowBytes;
                     for (int head = 0; head < kvHeads; head++) {
                         int base = r * pastBytes + head * pastLength * rowBytes;
@@ -215,15 +232,54 @@ public final class ForwardPass implements AutoCloseable {
                     ? tensor(out, signature.logitsType(), rows, width, outputWidth)
                     : tensor(out, signature.logitsType(), rows, width));
 
+            previousRows = -1; // until this pass succeeds
             session.run(inputs, Set.of(), outputs).close();
 
             lastWidth = width;
             lastOutput = out;
             readLogits(out);
             appendPresent(total, presentBytes);
+            if (reuse) {
+                reusedPasses++;
+            }
+            if (width == 1) {
+                rememberRows();
+            }
         } finally {
             inputs.values().forEach(OnnxTensor::close);
             outputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Whether this pass's rows are the previous single-token pass's, in order, unchanged since. */
+    private boolean continuesPreviousPass() {
+        if (previousRows != rows) {
+            return false;
+        }
+        for (int r = 0; r < rows; r++) {
+            if (rowKv[r] != previousKv[r] || rowKv[r].length() != previousLength[r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps this pass's outputs as the next pass's possible past: the present buffers become past buffers. */
+    private void rememberRows() {
+        if (previousKv.length < rows) {
+            previousKv = new SequenceKv[rowKv.length];
+            previousLength = new int[rowKv.length];
+        }
+        Arrays.fill(previousKv, null);
+        for (int r = 0; r < rows; r++) {
+            previousKv[r] = rowKv[r];
+            previousLength[r] = rowKv[r].length();
+        }
+        previousRows = rows;
+        for (int slot = 0; slot < layout.slots(); slot++) {
+            NativeBuffer swap = past[slot];
+            past[slot] = present[slot];
+            present[slot] = swap;
         }
     }
 
@@ -285,5 +341,7 @@ public final class ForwardPass implements AutoCloseable {
     @Override
     public void close() {
         clear();
+        Arrays.fill(previousKv, null);
+        previousRows = -1;
     }
 }

@@ -3,20 +3,43 @@ package dev.banyan.engine;
 import java.nio.ByteBuffer;
 
 /**
- * The keys and values of a token prefix, frozen. Shared by the prefix cache and by every sequence that
- * continues the prefix; never written after construction. Per slot, heads are contiguous:
- * {@code [kvHeads][length][rowBytes]}.
+ * The keys and values of a token prefix, frozen: the first {@code parentLength} positions of a parent
+ * snapshot followed by positions of its own. A child node's context thus shares its parent's bytes instead of
+ * copying them; the chain is as deep as the tree. Shared by the prefix cache and by every sequence that
+ * continues the prefix; never written after construction. Own positions are stored per slot with heads
+ * contiguous: {@code [kvHeads][ownCapacity][rowBytes]}.
  */
 public final class KvSnapshot {
     private final KvLayout layout;
     private final long[] tokens;
-    private final byte[][] slots;
+    private final KvSnapshot parent;
+    private final int parentLength;
+    private final byte[][] own;
+    private final int ownCapacity;
+    private final long weight;
 
-    /** Takes ownership of {@code slots}; {@code tokens} is the prefix, one position per token. */
-    KvSnapshot(KvLayout layout, long[] tokens, byte[][] slots) {
+    /**
+     * Takes ownership of {@code own}.
+     *
+     * @param tokens every position's token, the parent's included
+     * @param parent the snapshot the first {@code parentLength} positions come from, or {@code null}
+     * @param own per slot, the positions after the parent's, {@code ownCapacity} per head
+     */
+    KvSnapshot(KvLayout layout, long[] tokens, KvSnapshot parent, int parentLength, byte[][] own, int ownCapacity) {
+        if (parentLength < 0 || parentLength > (parent == null ? 0 : parent.length())) {
+            throw new IllegalArgumentException("parentLength " + parentLength + " outside the parent");
+        }
+        if (tokens.length - parentLength > ownCapacity) {
+            throw new IllegalArgumentException((tokens.length - parentLength) + " own positions exceed capacity " + ownCapacity);
+        }
         this.layout = layout;
         this.tokens = tokens;
-        this.slots = slots;
+        this.parent = parent;
+        this.parentLength = parentLength;
+        this.own = own;
+        this.ownCapacity = ownCapacity;
+        this.weight = (long) ownCapacity * layout.kvHeads() * layout.rowBytes() * layout.slots()
+                + (parent == null ? 0 : parent.weight());
     }
 
     /** Positions (tokens) held. */
@@ -29,8 +52,13 @@ public final class KvSnapshot {
         return tokens;
     }
 
-    long bytes() {
-        return (long) tokens.length * layout.bytesPerToken();
+    /**
+     * Bytes this snapshot keeps reachable: its own arrays plus its ancestors'. An upper bound on what it alone
+     * holds (ancestors shared with other snapshots are counted by each), so a cache charging this stays within
+     * its budget.
+     */
+    long weight() {
+        return weight;
     }
 
     /** Whether this prefix equals {@code other[0, length())}. */
@@ -49,14 +77,12 @@ public final class KvSnapshot {
     /** Writes positions {@code [0, count)} of one head to {@code dst} at {@code offset}; returns bytes written. */
     int copyHead(int slot, int head, int count, ByteBuffer dst, int offset) {
         int rowBytes = layout.rowBytes();
-        dst.put(offset, slots[slot], head * tokens.length * rowBytes, count * rowBytes);
-        return count * rowBytes;
-    }
-
-    /** Reads positions {@code [0, count)} of one head into {@code dst} at {@code offset}; returns bytes read. */
-    int copyHead(int slot, int head, int count, byte[] dst, int offset) {
-        int rowBytes = layout.rowBytes();
-        System.arraycopy(slots[slot], head * tokens.length * rowBytes, dst, offset, count * rowBytes);
+        int fromParent = Math.min(count, parentLength);
+        int written = fromParent > 0 ? parent.copyHead(slot, head, fromParent, dst, offset) : 0;
+        int fromOwn = count - fromParent;
+        if (fromOwn > 0) {
+            dst.put(offset + written, own[slot], head * ownCapacity * rowBytes, fromOwn * rowBytes);
+        }
         return count * rowBytes;
     }
 }

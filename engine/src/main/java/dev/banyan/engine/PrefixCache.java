@@ -38,7 +38,7 @@ public final class PrefixCache {
         this.counters = counters;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Long key, KvSnapshot snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.bytes()))
+                .weigher((Long key, KvSnapshot snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.weight()))
                 .executor(Runnable::run)
                 .removalListener((Long key, KvSnapshot snapshot, RemovalCause cause) -> {
                     if (cause != RemovalCause.REPLACED) {
@@ -76,7 +76,7 @@ public final class PrefixCache {
 
     /** Offers a snapshot; the cache may evict others, or this one, to stay within budget. */
     public void put(KvSnapshot snapshot) {
-        if (snapshot.length() == 0 || snapshot.bytes() > maxBytes) {
+        if (snapshot.length() == 0 || snapshot.weight() > maxBytes) {
             return;
         }
         long key = key(snapshot.tokens());

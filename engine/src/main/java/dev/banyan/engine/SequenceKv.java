@@ -6,16 +6,18 @@ import java.util.Arrays;
 /**
  * One sequence's keys and values: the first {@code prefixLength} positions of a shared {@link KvSnapshot}
  * followed by a private, growable tail that forward passes append to. Siblings continuing the same prefix
- * share it without copying. Used by the inference thread only.
+ * share it without copying. {@link #freeze} hands the tail over to a snapshot, after which the sequence takes
+ * no more appends. Used by the inference thread only.
  */
 public final class SequenceKv {
     private final KvLayout layout;
     private final KvSnapshot prefix;
     private final int prefixLength;
+    private final int expectedTail;
     private byte[][] tail;
     private int tailLength;
     private int tailCapacity;
-    private final int expectedTail;
+    private boolean frozen;
 
     /**
      * @param prefix the shared prefix, or {@code null}
@@ -50,22 +52,13 @@ public final class SequenceKv {
 
     /** Makes room for {@code count} more positions; call before {@link #appendHead} of a pass. */
     void reserve(int count) {
+        if (frozen) {
+            throw new IllegalStateException("the sequence's keys and values were frozen");
+        }
         int needed = tailLength + count;
-        if (needed <= tailCapacity) {
-            return;
+        if (needed > tailCapacity) {
+            resize(Math.max(needed, Math.max(expectedTail, 2 * tailCapacity)));
         }
-        int capacity = Math.max(needed, Math.max(expectedTail, 2 * tailCapacity));
-        int rowBytes = layout.rowBytes();
-        byte[][] grown = new byte[layout.slots()][];
-        for (int slot = 0; slot < grown.length; slot++) {
-            grown[slot] = new byte[layout.kvHeads() * capacity * rowBytes];
-            for (int head = 0; head < layout.kvHeads() && tailLength > 0; head++) {
-                System.arraycopy(tail[slot], head * tailCapacity * rowBytes, grown[slot], head * capacity * rowBytes,
-                        tailLength * rowBytes);
-            }
-        }
-        tail = grown;
-        tailCapacity = capacity;
     }
 
     /** Copies {@code count} positions of one head from {@code src} at {@code offset} after the tail's end. */
@@ -79,26 +72,39 @@ public final class SequenceKv {
         tailLength += count;
     }
 
-    /** A frozen copy of every position, labelled with {@code tokens} (one per position). */
+    /**
+     * Freezes every position, labelled with {@code tokens} (one per position), into a snapshot that shares the
+     * prefix and takes over the tail (trimmed first when more than half of it is unused).
+     */
     public KvSnapshot freeze(long[] tokens) {
         int length = length();
         if (tokens.length != length) {
             throw new IllegalArgumentException(tokens.length + " tokens for " + length + " positions");
         }
+        if (frozen) {
+            throw new IllegalStateException("the sequence's keys and values were frozen already");
+        }
+        frozen = true;
+        if (tailCapacity > 2 * tailLength) {
+            resize(tailLength);
+        }
+        KvSnapshot snapshot = new KvSnapshot(layout, Arrays.copyOf(tokens, length), prefix, prefixLength,
+                tail == null ? new byte[layout.slots()][0] : tail, tailCapacity);
+        tail = null;
+        return snapshot;
+    }
+
+    private void resize(int capacity) {
         int rowBytes = layout.rowBytes();
-        byte[][] slots = new byte[layout.slots()][];
-        for (int slot = 0; slot < slots.length; slot++) {
-            slots[slot] = new byte[layout.kvHeads() * length * rowBytes];
-            for (int head = 0; head < layout.kvHeads(); head++) {
-                int offset = head * length * rowBytes;
-                if (prefixLength > 0) {
-                    offset += prefix.copyHead(slot, head, prefixLength, slots[slot], offset);
-                }
-                if (tailLength > 0) {
-                    System.arraycopy(tail[slot], head * tailCapacity * rowBytes, slots[slot], offset, tailLength * rowBytes);
-                }
+        byte[][] resized = new byte[layout.slots()][];
+        for (int slot = 0; slot < resized.length; slot++) {
+            resized[slot] = new byte[layout.kvHeads() * capacity * rowBytes];
+            for (int head = 0; head < layout.kvHeads() && tailLength > 0; head++) {
+                System.arraycopy(tail[slot], head * tailCapacity * rowBytes, resized[slot], head * capacity * rowBytes,
+                        tailLength * rowBytes);
             }
         }
-        return new KvSnapshot(layout, Arrays.copyOf(tokens, length), slots);
+        tail = resized;
+        tailCapacity = capacity;
     }
 }

@@ -3,6 +3,7 @@ package dev.banyan.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +83,60 @@ class ForwardPassTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    void reusingThePreviousOutputsAsPastEqualsGatheringIt(String fixture) throws OrtException {
+        try (DecoderModel model = Fixtures.load(fixture)) {
+            Random random = new Random(5);
+            int[] pastLengths = {6, 2, 9, 4};
+            int rows = pastLengths.length;
+            long[][] tokens = new long[rows][];
+            SequenceKv[] fast = new SequenceKv[rows];
+            SequenceKv[] slow = new SequenceKv[rows];
+            for (int r = 0; r < rows; r++) {
+                tokens[r] = Fixtures.randomTokens(random, pastLengths[r] + 8, model.config.vocabSize());
+                fast[r] = prefilled(model, tokens[r], pastLengths[r]);
+                slow[r] = prefilled(model, tokens[r], pastLengths[r]);
+            }
+            ForwardPass reusing = model.newPass();
+            int live = rows;
+            for (int step = 0; step < 7; step++) {
+                if (step == 4) {
+                    live = rows - 1; // a row leaves: the next pass must gather again
+                }
+                ForwardPass gathering = model.newPass(); // a fresh pass has nothing to reuse
+                reusing.clear();
+                for (int r = 0; r < live; r++) {
+                    reusing.add(fast[r], tokens[r], fast[r].length(), 1);
+                    gathering.add(slow[r], tokens[r], slow[r].length(), 1);
+                }
+                reusing.run();
+                gathering.run();
+                for (int r = 0; r < live; r++) {
+                    assertThat(reusing.logits(r)).as("%s row %d step %d", fixture, r, step).isEqualTo(gathering.logits(r));
+                }
+                assertThat(gathering.reusedPasses()).isZero();
+            }
+            assertThat(reusing.reusedPasses()).as("every pass but the first and the one after the row left").isEqualTo(5);
+            for (int r = 0; r < rows; r++) {
+                assertThat(fast[r].length()).isEqualTo(slow[r].length());
+                for (int slot = 0; slot < model.layout.slots(); slot++) {
+                    for (int head = 0; head < model.layout.kvHeads(); head++) {
+                        assertThat(headBytes(model.layout, fast[r], slot, head)).as("row %d slot %d head %d keys and values", r, slot, head)
+                                .isEqualTo(headBytes(model.layout, slow[r], slot, head));
+                    }
+                }
+            }
+        }
+    }
+
+    static byte[] headBytes(KvLayout layout, SequenceKv kv, int slot, int head) {
+        int bytes = kv.length() * layout.rowBytes();
+        ByteBuffer buffer = ByteBuffer.allocate(bytes);
+        kv.copyHead(slot, head, buffer, 0);
+        return buffer.array();
     }
 
     private static SequenceKv prefilled(DecoderModel model, long[] tokens, int length) throws OrtException {

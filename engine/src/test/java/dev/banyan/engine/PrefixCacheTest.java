@@ -10,7 +10,7 @@ class PrefixCacheTest {
 
     private static KvSnapshot snapshot(long... tokens) {
         byte[][] slots = new byte[LAYOUT.slots()][(int) (tokens.length * LAYOUT.bytesPerToken() / LAYOUT.slots())];
-        return new KvSnapshot(LAYOUT, tokens, slots);
+        return new KvSnapshot(LAYOUT, tokens, null, 0, slots, tokens.length);
     }
 
     @Test

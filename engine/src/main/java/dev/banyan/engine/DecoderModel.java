@@ -78,22 +78,27 @@ public final class DecoderModel implements AutoCloseable {
         return new ForwardPass(env, session, signature, layout, config);
     }
 
+    /** The files the model was loaded from. */
     public ModelFiles files() {
         return files;
     }
 
+    /** The config.json (and generation_config.json) read. */
     public ModelConfig config() {
         return config;
     }
 
+    /** The checked graph inputs and outputs. */
     public GraphSignature signature() {
         return signature;
     }
 
+    /** The size of one token's keys and values (no layers when the graph takes none). */
     public KvLayout layout() {
         return layout;
     }
 
+    /** The tokenizer. */
     public TextCodec codec() {
         return codec;
     }

@@ -26,7 +26,7 @@ sealed interface ScoreRule {
     /**
      * The rule of {@code config}, its tokens looked up in {@code codec}.
      *
-     * @param vocabSize the width of a step-tag model's logits (config.json's vocab_size)
+     * @param vocabSize config.json's vocab_size: the width of a step-tag model's logits
      * @param tokenizerJson named in the error when a token is missing
      */
     static ScoreRule of(PrmConfig config, TextCodec codec, int vocabSize, Path tokenizerJson) {
@@ -45,7 +45,8 @@ sealed interface ScoreRule {
                 + "); expected the text of exactly one token of its vocabulary"));
         if (id >= vocabSize) {
             throw new IllegalArgumentException("prm.json (" + config.file() + "): " + key + " " + PrmConfig.quote(token)
-                    + " has id " + id + ", outside the model's " + vocabSize + " logits (vocab_size in config.json)");
+                    + " has id " + id + " in tokenizer.json (" + tokenizerJson + "), beyond the model's vocab_size "
+                    + vocabSize + " (config.json)");
         }
         return (int) id;
     }

@@ -94,6 +94,18 @@ class LoadingErrorsTest {
     }
 
     @Test
+    void aTokenBeyondTheModelsVocabularyIsNamed() throws IOException {
+        Path dir = withPrmJson(Fixtures.VALUE, prm -> {
+            prm.put("tag", "#");
+            prm.put("step_suffix", " #\n");
+        });
+        ObjectNode config = (ObjectNode) JSON.readTree(dir.resolve("config.json").toFile());
+        config.put("vocab_size", 50);
+        JSON.writeValue(dir.resolve("config.json").toFile(), config);
+        assertBuildFails(dir, "prm.json", "tag \"#\" has id 86", "beyond the model's vocab_size 50");
+    }
+
+    @Test
     void aDirectoryWithoutPrmJsonSaysSo() throws IOException {
         Path dir = Fixtures.copy(Fixtures.STEP_TAG, temp.resolve("model"));
         Files.delete(dir.resolve("prm.json"));

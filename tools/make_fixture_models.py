@@ -28,6 +28,7 @@ an added special token <sep>, each with a prm.json (see dev.banyan.prm.PrmConfig
   prm-token-cls-nokv/     the same weights without past_key_values or position_ids: positions are 0..seq-1
                           whatever the mask (as many classifier exports are), so it needs right padding
   prm-value/              a scalar head, values [batch, seq], and KV; sigmoid of the value at each step's end
+  prm-value-nokv/         a scalar head, values [batch, seq, 1], without KV; the value clipped to [0, 1]
 
 Masked keys get a large finite negative bias rather than -inf, so a fully masked query row (a padding
 position) yields finite garbage instead of NaN. Deterministic: fixed seed, single thread.
@@ -389,6 +390,16 @@ def reward_models():
         value.lm_head.weight.normal_(0, 0.5)
     export_prm("prm-value", value, {"style": "value-head", "output": "values", "activation": "sigmoid",
                                     "prompt_template": PROMPT, "step_suffix": "\n"}, output="values")
+
+    torch.manual_seed(2404)
+    clipped = Llama(cfg, torch.float32, head_width=1, head_bias=True)
+    with torch.no_grad():  # values around 1/2, mostly inside [0, 1], so that clipping rarely bites
+        clipped.embed.weight.normal_(0, 1.0)
+        clipped.lm_head.weight.normal_(0, 0.03)
+        clipped.lm_head.bias.fill_(0.5)
+    export_prm("prm-value-nokv", WithoutPast(clipped), {"style": "value-head", "output": "values",
+                                                        "prompt_template": PROMPT, "step_suffix": "\n"},
+               output="values", with_past=False)
 
 
 def main():

@@ -17,6 +17,7 @@ final class Fixtures {
     static final String TOKEN_CLS = "prm-token-cls";
     static final String TOKEN_CLS_NO_KV = "prm-token-cls-nokv";
     static final String VALUE = "prm-value";
+    static final String VALUE_NO_KV = "prm-value-nokv";
 
     static final String QUESTION = "4 9 10 13";
     /** A Game-of-24 solution, step by step. */

@@ -23,7 +23,7 @@ class PaddingTest {
             ReasoningPath.of(Fixtures.QUESTION, List.of("13 - 4 = 9 (left: 9 9 10)")));
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.STEP_TAG, Fixtures.TOKEN_CLS_NO_KV, Fixtures.VALUE})
+    @ValueSource(strings = {Fixtures.STEP_TAG, Fixtures.TOKEN_CLS_NO_KV, Fixtures.VALUE, Fixtures.VALUE_NO_KV})
     void aPathScoresTheSameAloneAndPaddedAmongShorterAndLongerOnes(String fixture) {
         double alone;
         try (PrmEngine prm = Fixtures.builder(fixture).incremental(false).build()) {

@@ -27,7 +27,7 @@ class StyleOracleTest {
 
     @ParameterizedTest(name = "{0}, incremental={1}")
     @CsvSource({"prm-step-tag,true", "prm-step-tag,false", "prm-token-cls,true", "prm-token-cls,false",
-            "prm-token-cls-nokv,true", "prm-value,true", "prm-value,false"})
+            "prm-token-cls-nokv,true", "prm-value,true", "prm-value,false", "prm-value-nokv,true"})
     void everyStepsScoreEqualsTheDirectComputation(String fixture, boolean incremental) throws Exception {
         try (PrmEngine prm = Fixtures.builder(fixture).incremental(incremental).build();
              Oracle oracle = new Oracle(fixture)) {
@@ -41,7 +41,7 @@ class StyleOracleTest {
 
     @ParameterizedTest(name = "{0}, incremental={1}")
     @CsvSource({"prm-step-tag,true", "prm-step-tag,false", "prm-token-cls,true", "prm-token-cls-nokv,true",
-            "prm-value,true"})
+            "prm-value,true", "prm-value-nokv,true"})
     void newestStepScoresEqualTheDirectComputationStepByStep(String fixture, boolean incremental) throws Exception {
         try (PrmEngine prm = Fixtures.builder(fixture).incremental(incremental).build();
              Oracle oracle = new Oracle(fixture)) {
@@ -58,7 +58,7 @@ class StyleOracleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"prm-step-tag", "prm-token-cls", "prm-token-cls-nokv", "prm-value"})
+    @CsvSource({"prm-step-tag", "prm-token-cls", "prm-token-cls-nokv", "prm-value", "prm-value-nokv"})
     void oneBatchOfManyPathsEqualsTheDirectComputation(String fixture) throws Exception {
         try (PrmEngine prm = Fixtures.engine(fixture); Oracle oracle = new Oracle(fixture)) {
             List<ReasoningPath> batch = new ArrayList<>();
@@ -80,7 +80,7 @@ class StyleOracleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"prm-step-tag", "prm-token-cls", "prm-value"})
+    @CsvSource({"prm-step-tag", "prm-token-cls", "prm-value", "prm-value-nokv"})
     void scoresAreSpreadSoTheComparisonsMeanSomething(String fixture) throws Exception {
         try (Oracle oracle = new Oracle(fixture)) {
             double[] scores = oracle.stepScores(Fixtures.QUESTION, Fixtures.SOLUTION);

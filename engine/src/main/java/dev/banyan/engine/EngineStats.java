@@ -9,7 +9,8 @@ package dev.banyan.engine;
  * @param prefixTokensRecomputed context tokens run through the model
  * @param cacheLookups prefix-cache lookups (one per request)
  * @param cacheHits lookups that found a cached prefix
- * @param cacheBytes bytes of keys and values the prefix cache holds now
+ * @param cacheBytes bytes the prefix cache is charged for now, at most its budget: an upper bound on what it holds,
+ *                   since an entry is charged for the ancestors it shares with other entries
  * @param cacheEntries prefixes the cache holds now
  * @param cacheEvictions entries evicted to stay within the byte budget
  * @param forwardPasses forward passes run

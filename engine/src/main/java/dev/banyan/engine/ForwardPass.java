@@ -177,6 +177,12 @@ public final class ForwardPass implements AutoCloseable {
         int total = pastLength + width;
         int kvHeads = layout.kvHeads();
         int rowBytes = layout.rowBytes();
+        long largest = Math.max((long) rows * kvHeads * total * rowBytes, (long) rows * width * outputWidth * Float.BYTES);
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a pass of " + rows + " rows, " + total + " positions and width " + width
+                    + " needs a tensor of " + largest + " bytes, over the 2 GiB a buffer holds; lower maxBatchSequences"
+                    + " or maxBatchTokens");
+        }
 
         ByteBuffer ids = inputIds.exact(rows * width * Long.BYTES);
         ByteBuffer attention = mask.exact(rows * total * Long.BYTES);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
@@ -38,7 +39,8 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     private final DecodeLoop loop;
     private final EngineCounters counters;
     private final AgentRunner runner;
-    private volatile boolean closed;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, boolean ownThread) {
         this.model = model;
@@ -67,20 +69,20 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     @Override
     public CompletableFuture<List<StepProposal>> propose(StepRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
-        }
-        Job job;
+        // The read lock keeps close() from freeing the tokenizer while callers encode with it.
+        lifecycle.readLock().lock();
         try {
-            job = new Job(request, model.codec.encode(request.context()));
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
+            }
+            Job job = new Job(request, model.codec.encode(request.context()));
+            loop.submit(job);
+            return job.future;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            lifecycle.readLock().unlock();
         }
-        loop.submit(job);
-        if (closed) { // closed while queuing: the loop may never see the job
-            job.fail(new IllegalStateException("the policy engine is closed"));
-        }
-        return job.future;
     }
 
     /** Totals since the engine was built. */
@@ -91,10 +93,16 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     /** Stops the inference thread, fails requests still pending, releases the model. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        closed = true;
+        // No job is queued after this point, so the loop's close fails every pending one.
         if (runner != null) {
             runner.close();
         } else {

@@ -11,7 +11,9 @@ import org.agrona.collections.LongHashSet;
  * comparing its tokens, so a hash collision costs a miss, never a wrong answer. A lookup returns the longest
  * cached prefix of the query; the caller recomputes the rest.
  *
- * <p>Caffeine (size-weighted W-TinyLFU) holds the entries; a snapshot weighs its bytes. A plain hash set of
+ * <p>Caffeine (size-weighted W-TinyLFU) holds the entries. A snapshot shares its ancestors' bytes and weighs
+ * its own plus theirs ({@link KvSnapshot#weight()}), so the bytes reachable from the cache never exceed the
+ * budget, whatever is evicted in which order; the price is that shared ancestors are charged more than once. A plain hash set of
  * the keys present lets a lookup probe every prefix length without touching Caffeine's frequency sketch.
  * Used by the inference thread only: Caffeine's maintenance and the removal listener run on the calling
  * thread ({@code executor(Runnable::run)}), so the key set needs no lock.

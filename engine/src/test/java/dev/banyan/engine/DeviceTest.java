@@ -2,7 +2,9 @@ package dev.banyan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.util.EnumSet;
@@ -37,6 +39,14 @@ class DeviceTest {
                     .hasMessageContaining("cuda:1").hasMessageContaining("mvn -Pcuda")
                     .hasMessageContaining("CUDA 12").hasMessageContaining("cuDNN 9");
         }
+    }
+
+    @Test
+    void buildingForCudaWithTheCpuRuntimeFailsClearly() {
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this runtime has CUDA");
+        assertThatThrownBy(() -> PolicyEngine.builder(Fixtures.dir(Fixtures.LLAMA)).device("cuda").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cuda:0").hasMessageContaining("mvn -Pcuda").hasMessageContaining("cuDNN 9");
     }
 
     @Test

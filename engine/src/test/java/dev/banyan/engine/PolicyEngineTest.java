@@ -198,7 +198,8 @@ class PolicyEngineTest {
 
     @Test
     void ownInferenceThreadServesConcurrentCallers() throws Exception {
-        try (PolicyEngine engine = PolicyEngine.builder(Fixtures.dir(Fixtures.LLAMA)).intraOpThreads(1).build()) {
+        PolicyEngine engine = PolicyEngine.builder(Fixtures.dir(Fixtures.LLAMA)).intraOpThreads(1).build();
+        try {
             List<CompletableFuture<List<StepProposal>>> futures = new ArrayList<>();
             List<Thread> callers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -225,6 +226,8 @@ class PolicyEngineTest {
             engine.close();
             assertThatThrownBy(() -> engine.propose(request(CONTEXT, NO_STOPS, 1, false, 1, 3)).join())
                     .hasMessageContaining("closed");
+        } finally {
+            engine.close(); // idempotent
         }
     }
 

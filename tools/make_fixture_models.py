@@ -1,9 +1,13 @@
 #!/usr/bin/python3
-"""Builds the engine's test fixtures: tiny random-weight decoders in the Hugging Face optimum I/O layout.
+"""Builds the test fixtures: tiny random-weight decoders in the Hugging Face optimum I/O layout, for the policy
+engine and for the process reward models.
 
 Run with Debian's python3 (torch 1.13, onnx 1.12) from the repository root:
 
-    /usr/bin/python3 tools/make_fixture_models.py
+    /usr/bin/python3 tools/make_fixture_models.py            # everything
+    /usr/bin/python3 tools/make_fixture_models.py engine     # the engine's fixtures only
+    /usr/bin/python3 tools/make_fixture_models.py prm        # the reward models only
+    /usr/bin/python3 tools/make_fixture_models.py --bench DIR  # the benchmark decoder only
 
 Writes, under engine/src/test/resources/fixtures/ (or, with --bench DIR, a larger Llama-style decoder for
 benchmarks, llama-small: 4 layers, hidden 256, 8 heads, 2 KV heads, no EOS token, under DIR; not committed):
@@ -16,6 +20,15 @@ Graph I/O, as optimum exports decoders:
   in:  input_ids [batch, seq] int64, attention_mask [batch, past+seq] int64, position_ids [batch, seq] int64
        (llama only), past_key_values.{i}.key|value [batch, kv_heads, past, head_dim]
   out: logits [batch, seq, vocab] float32, present.{i}.key|value [batch, kv_heads, past+seq, head_dim]
+
+Writes, under prm/src/test/resources/fixtures/, Llama-style reward models over the same characters plus '#' and
+an added special token <sep>, each with a prm.json (see dev.banyan.prm.PrmConfig):
+  prm-step-tag/           logits [batch, seq, vocab] and KV; the score is P(+) among {+, -} at each '#'
+  prm-token-cls/          a two-class head, logits [batch, seq, 2], and KV; read at each <sep>
+  prm-token-cls-nokv/     the same weights without past_key_values or position_ids: positions are 0..seq-1
+                          whatever the mask (as many classifier exports are), so it needs right padding
+  prm-value/              a scalar head, values [batch, seq], and KV; sigmoid of the value at each step's end
+  prm-value-nokv/         a scalar head, values [batch, seq, 1], without KV; the value clipped to [0, 1]
 
 Masked keys get a large finite negative bias rather than -inf, so a fully masked query row (a padding
 position) yields finite garbage instead of NaN. Deterministic: fixed seed, single thread.
@@ -30,7 +43,9 @@ from torch import nn
 
 torch.set_num_threads(1)
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine", "src", "test", "resources", "fixtures")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT = os.path.join(ROOT, "engine", "src", "test", "resources", "fixtures")
+PRM_OUT = os.path.join(ROOT, "prm", "src", "test", "resources", "fixtures")
 OPSET = 14
 MASKED = -1.0e9
 
@@ -39,6 +54,10 @@ PAD_ID, BOS_ID, EOS_ID, UNK_ID = 0, 1, 2, 3
 CHARS = (list("0123456789") + [" ", "\n"] + list("+-*/=()") + list(":.,?!'%[];_")
          + [chr(c) for c in range(ord("a"), ord("z") + 1)] + [chr(c) for c in range(ord("A"), ord("Z") + 1)])
 VOCAB = SPECIALS + CHARS
+# The reward models' vocabulary: the policy's, the step tag, and a separator that is an added special token.
+SEPARATOR = "<sep>"
+PRM_VOCAB = VOCAB + ["#", SEPARATOR]
+PRM_SPECIALS = SPECIALS + [SEPARATOR]
 
 
 def causal_bias(attention_mask, seq_len):
@@ -103,8 +122,9 @@ class LlamaBlock(nn.Module):
         v = self.v(y).view(b, s, self.kv_heads, self.head_dim).transpose(1, 2)
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
-        k = torch.cat((past_k.to(torch.float32), k), dim=2)
-        v = torch.cat((past_v.to(torch.float32), v), dim=2)
+        if past_k is not None:
+            k = torch.cat((past_k.to(torch.float32), k), dim=2)
+            v = torch.cat((past_v.to(torch.float32), v), dim=2)
         out = attend(q, self.widen(k), self.widen(v), bias, self.head_dim)
         x = x + self.o(out.transpose(1, 2).reshape(b, s, self.heads * self.head_dim))
         y = self.post_norm(x)
@@ -113,13 +133,16 @@ class LlamaBlock(nn.Module):
 
 
 class Llama(nn.Module):
-    def __init__(self, cfg, kv_dtype):
+    """A language model by default; with head_width, a per-position head of that width instead (squeezed to
+    [batch, seq] when squeeze is set), as reward models put on the same trunk."""
+
+    def __init__(self, cfg, kv_dtype, head_width=None, squeeze=False, head_bias=False):
         super().__init__()
-        self.cfg, self.kv_dtype = cfg, kv_dtype
+        self.cfg, self.kv_dtype, self.squeeze = cfg, kv_dtype, squeeze
         self.embed = nn.Embedding(cfg["vocab_size"], cfg["hidden_size"])
         self.blocks = nn.ModuleList(LlamaBlock(cfg) for _ in range(cfg["num_hidden_layers"]))
         self.norm = RmsNorm(cfg["hidden_size"])
-        self.lm_head = nn.Linear(cfg["hidden_size"], cfg["vocab_size"], bias=False)
+        self.lm_head = nn.Linear(cfg["hidden_size"], head_width or cfg["vocab_size"], bias=head_bias)
         hd = cfg["head_dim"]
         self.register_buffer("inv_freq", 1.0 / (cfg["rope_theta"] ** (torch.arange(0, hd, 2).float() / hd)))
 
@@ -129,11 +152,25 @@ class Llama(nn.Module):
         angles = torch.cat((angles, angles), dim=-1)[:, None]  # [batch, 1, seq, head_dim]
         cos, sin = torch.cos(angles), torch.sin(angles)
         bias = causal_bias(attention_mask, input_ids.shape[1])
+        past = past or [None] * (2 * len(self.blocks))
         presents = []
         for i, block in enumerate(self.blocks):
             x, k, v = block(x, cos, sin, bias, past[2 * i], past[2 * i + 1])
             presents += [k.to(self.kv_dtype), v.to(self.kv_dtype)]
-        return (self.lm_head(self.norm(x)), *presents)
+        out = self.lm_head(self.norm(x))
+        return (out.squeeze(-1) if self.squeeze else out, *presents)
+
+
+class WithoutPast(nn.Module):
+    """A decoder over whole sequences: no past in, no present out, and positions 0..seq-1 whatever the mask."""
+
+    def __init__(self, decoder):
+        super().__init__()
+        self.decoder = decoder
+
+    def forward(self, input_ids, attention_mask):
+        positions = torch.arange(input_ids.shape[1])[None].expand(input_ids.shape[0], -1)
+        return self.decoder(input_ids, attention_mask, positions)[0]
 
 
 # ------------------------------------------------------------------------------------------------ GPT-2-style
@@ -186,13 +223,13 @@ class Gpt2(nn.Module):
 
 # ------------------------------------------------------------------------------------------------- export
 
-def tokenizer_json():
+def tokenizer_json(vocab=VOCAB, specials=SPECIALS):
     return {
         "version": "1.0",
         "truncation": None,
         "padding": None,
-        "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
-                          "normalized": False, "special": True} for i, t in enumerate(SPECIALS)],
+        "added_tokens": [{"id": vocab.index(t), "content": t, "single_word": False, "lstrip": False,
+                          "rstrip": False, "normalized": False, "special": True} for t in specials],
         "normalizer": None,
         "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "[\\s\\S]"}, "behavior": "Isolated", "invert": False},
         "post_processor": {
@@ -203,7 +240,7 @@ def tokenizer_json():
             "special_tokens": {"<s>": {"id": "<s>", "ids": [BOS_ID], "tokens": ["<s>"]}},
         },
         "decoder": {"type": "Fuse"},
-        "model": {"type": "WordLevel", "vocab": {t: i for i, t in enumerate(VOCAB)}, "unk_token": "<unk>"},
+        "model": {"type": "WordLevel", "vocab": {t: i for i, t in enumerate(vocab)}, "unk_token": "<unk>"},
     }
 
 
@@ -213,7 +250,10 @@ def write_json(path, value):
         f.write("\n")
 
 
-def export(name, model, cfg, with_positions, kv_dtype, root=OUT, max_bytes=2 * 1024 * 1024):
+def export(name, model, cfg, with_positions, kv_dtype, root=OUT, tokenizer=None, output="logits", with_past=True,
+           extra_json=None, max_bytes=2 * 1024 * 1024):
+    """Exports model to root/name with its config, tokenizer and generation config (and extra_json files).
+    output names the first output; without past the graph takes input_ids and attention_mask only."""
     out_dir = os.path.join(root, name)
     os.makedirs(out_dir, exist_ok=True)
     layers, kv_heads, hd = cfg["num_hidden_layers"], cfg["num_key_value_heads"], cfg["head_dim"]
@@ -223,13 +263,16 @@ def export(name, model, cfg, with_positions, kv_dtype, root=OUT, max_bytes=2 * 1
     positions = torch.arange(past_len, past_len + seq).repeat(batch, 1)
     past = [torch.randn(batch, kv_heads, past_len, hd).to(kv_dtype) for _ in range(2 * layers)]
 
-    past_names = [f"past_key_values.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
-    present_names = [f"present.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
+    if not with_past:
+        past_len, past, with_positions = 0, [], False
+        mask = torch.ones(batch, seq, dtype=torch.int64)
+    past_names = [f"past_key_values.{i}.{kind}" for i in range(layers) for kind in ("key", "value")] if with_past else []
+    present_names = [f"present.{i}.{kind}" for i in range(layers) for kind in ("key", "value")] if with_past else []
     inputs = ["input_ids", "attention_mask"] + (["position_ids"] if with_positions else []) + past_names
     args = (input_ids, mask) + ((positions,) if with_positions else ()) + tuple(past)
     axes = {"input_ids": {0: "batch_size", 1: "sequence_length"},
             "attention_mask": {0: "batch_size", 1: "total_sequence_length"},
-            "logits": {0: "batch_size", 1: "sequence_length"}}
+            output: {0: "batch_size", 1: "sequence_length"}}
     if with_positions:
         axes["position_ids"] = {0: "batch_size", 1: "sequence_length"}
     for n in past_names:
@@ -240,22 +283,25 @@ def export(name, model, cfg, with_positions, kv_dtype, root=OUT, max_bytes=2 * 1
     model.eval()
     with torch.no_grad():
         torch.onnx.export(model, args, os.path.join(out_dir, "model.onnx"), input_names=inputs,
-                          output_names=["logits"] + present_names, dynamic_axes=axes, opset_version=OPSET,
+                          output_names=[output] + present_names, dynamic_axes=axes, opset_version=OPSET,
                           do_constant_folding=True)
-        check_incremental(model, cfg, with_positions, kv_dtype)
+        if with_past:
+            check_incremental(model, cfg, with_positions, kv_dtype)
 
     import onnx
     onnx.checker.check_model(onnx.load(os.path.join(out_dir, "model.onnx")))
 
     config = dict(cfg, torch_dtype="float32")
     write_json(os.path.join(out_dir, "config.json"), config)
-    write_json(os.path.join(out_dir, "tokenizer.json"), tokenizer_json())
+    write_json(os.path.join(out_dir, "tokenizer.json"), tokenizer or tokenizer_json())
     write_json(os.path.join(out_dir, "tokenizer_config.json"), {
         "tokenizer_class": "PreTrainedTokenizerFast", "bos_token": "<s>", "eos_token": "</s>",
         "pad_token": "<pad>", "unk_token": "<unk>", "add_bos_token": True, "add_eos_token": False,
         "model_max_length": cfg["max_position_embeddings"]})
     write_json(os.path.join(out_dir, "generation_config.json"), {
         "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID})
+    for file_name, value in (extra_json or {}).items():
+        write_json(os.path.join(out_dir, file_name), value)
     size = os.path.getsize(os.path.join(out_dir, "model.onnx"))
     assert size < max_bytes, f"{name}/model.onnx is {size} bytes"
     print(f"{name}: model.onnx {size} bytes")
@@ -281,9 +327,98 @@ def check_incremental(model, cfg, with_positions, kv_dtype):
         assert torch.allclose(out[0][0, 0], full[0, t], atol=tolerance), f"step {t} differs"
 
 
+# ------------------------------------------------------------------------------------------- reward models
+
+PROMPT = "Input: {question}\nSteps:\n"
+
+
+def prm_config(vocab_size):
+    return {"model_type": "llama", "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+            "hidden_size": 64, "head_dim": 16, "intermediate_size": 128, "vocab_size": vocab_size,
+            "max_position_embeddings": 512, "rope_theta": 10000.0, "rms_norm_eps": 1e-5,
+            "bos_token_id": BOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID}
+
+
+def center_at_separators(classifier):
+    """Sets the head's bias to minus its mean output at the separators of a few step-like texts, so that scores
+    spread around 1/2 instead of sticking near 0 or 1."""
+    classifier.lm_head.bias.zero_()
+    generator = torch.Generator().manual_seed(7)
+    outputs = []
+    for _ in range(16):
+        ids = [BOS_ID]
+        for _ in range(3):
+            ids += torch.randint(4, len(VOCAB), (12,), generator=generator).tolist() + [PRM_VOCAB.index(SEPARATOR)]
+        n = len(ids)
+        out = classifier(torch.tensor([ids]), torch.ones(1, n, dtype=torch.int64), torch.arange(n)[None])[0][0]
+        outputs += [out[i] for i in range(n) if ids[i] == PRM_VOCAB.index(SEPARATOR)]
+    classifier.lm_head.bias.copy_(-torch.stack(outputs).mean(0))
+
+
+def reward_models():
+    cfg = prm_config(len(PRM_VOCAB))
+    tokenizer = tokenizer_json(PRM_VOCAB, PRM_SPECIALS)
+
+    def export_prm(name, model, prm_json, output="logits", with_past=True):
+        export(name, model, cfg, with_past, torch.float32, root=PRM_OUT, tokenizer=tokenizer, output=output,
+               with_past=with_past, extra_json={"prm.json": prm_json})
+
+    torch.manual_seed(2401)
+    step_tag = Llama(cfg, torch.float32)
+    with torch.no_grad():  # spread the logits so P(+) among {+, -} varies from step to step
+        step_tag.embed.weight.normal_(0, 1.0)
+        step_tag.lm_head.weight.normal_(0, 0.5)
+    export_prm("prm-step-tag", step_tag, {"style": "step-tag", "tag": "#", "good": "+", "bad": "-",
+                                          "prompt_template": PROMPT, "step_suffix": " #\n"})
+
+    torch.manual_seed(2402)
+    classifier = Llama(cfg, torch.float32, head_width=2, head_bias=True)
+    with torch.no_grad():
+        classifier.embed.weight.normal_(0, 1.0)
+        classifier.embed.weight[PRM_VOCAB.index(SEPARATOR)] *= 0.02  # so the output there depends on the steps
+        classifier.lm_head.weight.normal_(0, 0.5)
+        center_at_separators(classifier)
+    classification = {"style": "token-classification", "tag": SEPARATOR, "output": "logits",
+                      "prompt_template": PROMPT, "step_suffix": SEPARATOR + "\n"}
+    export_prm("prm-token-cls", classifier, classification)
+    export_prm("prm-token-cls-nokv", WithoutPast(classifier), classification, with_past=False)
+
+    torch.manual_seed(2403)
+    value = Llama(cfg, torch.float32, head_width=1, squeeze=True)
+    with torch.no_grad():
+        value.embed.weight.normal_(0, 1.0)
+        value.lm_head.weight.normal_(0, 0.5)
+    export_prm("prm-value", value, {"style": "value-head", "output": "values", "activation": "sigmoid",
+                                    "prompt_template": PROMPT, "step_suffix": "\n"}, output="values")
+
+    torch.manual_seed(2404)
+    clipped = Llama(cfg, torch.float32, head_width=1, head_bias=True)
+    with torch.no_grad():  # values around 1/2, mostly inside [0, 1], so that clipping rarely bites
+        clipped.embed.weight.normal_(0, 1.0)
+        clipped.lm_head.weight.normal_(0, 0.03)
+        clipped.lm_head.bias.fill_(0.5)
+    export_prm("prm-value-nokv", WithoutPast(clipped), {"style": "value-head", "output": "values",
+                                                        "prompt_template": PROMPT, "step_suffix": "\n"},
+               output="values", with_past=False)
+
+
 def main():
     if not torch.__version__.startswith("1.13"):
         print(f"warning: written with torch 1.13, running {torch.__version__}", file=sys.stderr)
+    which = sys.argv[1:] or ["engine", "prm"]
+    if which[0] == "--bench":
+        policy_models()
+        return
+    unknown = set(which) - {"engine", "prm"}
+    if unknown:
+        sys.exit(f"unknown fixture set(s) {sorted(unknown)}; expected engine and/or prm")
+    if "engine" in which:
+        policy_models()
+    if "prm" in which:
+        reward_models()
+
+
+def policy_models():
     vocab = len(VOCAB)
     if len(sys.argv) == 3 and sys.argv[1] == "--bench":
         cfg = {"model_type": "llama", "num_hidden_layers": 4, "num_attention_heads": 8, "num_key_value_heads": 2,

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 /**
  * A loaded model directory: the ONNX Runtime session, its config, the checked graph signature and the
  * tokenizer. Everything is validated at load, so later failures are runtime ones, not format ones.
+ * Public for the reward models, which load their directories with another {@link Readout}.
  */
-final class DecoderModel implements AutoCloseable {
+public final class DecoderModel implements AutoCloseable {
     final ModelFiles files;
     final ModelConfig config;
     final GraphSignature signature;
@@ -30,11 +31,20 @@ final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * Loads {@code directory} onto {@code device}.
+     * Loads {@code directory} onto {@code device} as a policy ({@link Readout#logits()}).
      *
      * @param intraOpThreads ONNX Runtime's intra-op threads; 0 for its default (one per physical core)
      */
     static DecoderModel load(Path directory, Device device, int intraOpThreads) {
+        return load(directory, device, intraOpThreads, Readout.logits());
+    }
+
+    /**
+     * Loads {@code directory} onto {@code device}, checking its graph for {@code readout}.
+     *
+     * @param intraOpThreads ONNX Runtime's intra-op threads; 0 for its default (one per physical core)
+     */
+    public static DecoderModel load(Path directory, Device device, int intraOpThreads, Readout readout) {
         ModelFiles files = ModelFiles.locate(directory);
         ModelConfig config = ModelConfig.read(files.config(), files.generationConfig());
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -51,7 +61,7 @@ final class DecoderModel implements AutoCloseable {
         }
         TextCodec codec = null;
         try {
-            GraphSignature signature = GraphSignature.check(session, config, files.graph());
+            GraphSignature signature = GraphSignature.check(session, config, files.graph(), readout);
             codec = TextCodec.load(files.tokenizer());
             return new DecoderModel(files, config, signature, codec, env, session);
         } catch (RuntimeException e) {
@@ -63,8 +73,34 @@ final class DecoderModel implements AutoCloseable {
         }
     }
 
-    ForwardPass newPass() {
+    /** A new forward pass over this model, for one thread at a time. */
+    public ForwardPass newPass() {
         return new ForwardPass(env, session, signature, layout, config);
+    }
+
+    /** The files the model was loaded from. */
+    public ModelFiles files() {
+        return files;
+    }
+
+    /** The config.json (and generation_config.json) read. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The checked graph inputs and outputs. */
+    public GraphSignature signature() {
+        return signature;
+    }
+
+    /** The size of one token's keys and values (no layers when the graph takes none). */
+    public KvLayout layout() {
+        return layout;
+    }
+
+    /** The tokenizer. */
+    public TextCodec codec() {
+        return codec;
     }
 
     @Override

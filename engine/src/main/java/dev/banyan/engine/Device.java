@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  *
  * @param cudaIndex the GPU index, or -1 for the CPU
  */
-record Device(int cudaIndex) {
-    static final Device CPU = new Device(-1);
+public record Device(int cudaIndex) {
+    public static final Device CPU = new Device(-1);
     private static final Pattern CUDA = Pattern.compile("cuda(?::(\\d{1,4}))?");
 
     /** Parses {@code cpu}, {@code cuda} or {@code cuda:N} (case-insensitive, surrounding blanks ignored). */
-    static Device parse(String text) {
+    public static Device parse(String text) {
         String name = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (name.equals("cpu")) {
             return CPU;

@@ -20,6 +20,14 @@ import java.util.Set;
  * which a mask cannot cancel). Position ids count only real tokens, so a row's positions are the same as if
  * it ran alone. The last real token of every row sits at index {@code S - 1}, where its logits are read.
  *
+ * <p>Without KV. A graph that takes no past (a reward model scoring whole sequences) gets rows right-padded
+ * instead: every row's real tokens start at index 0, so a graph that numbers positions 0..S-1 whatever the mask
+ * (as many classifier exports do) still gives each row the positions it would have alone. Such a row is fed
+ * whole, in one pass, from an empty sequence.
+ *
+ * <p>Output. The pass reads the signature's {@link Readout}: {@code logits} [rows, S, vocab] for the policy,
+ * or a reward model's head; {@link #output} reads it at any new token of a row.
+ *
  * <p>Buffers. Every input and output lives in a reused direct buffer: inputs are wrapped without a copy,
  * outputs are pinned (written in place by ONNX Runtime). After the run, each row's new keys and values are
  * appended to its {@link SequenceKv}, which stays the source of truth.
@@ -31,13 +39,16 @@ import java.util.Set;
  *
  * <p>Used by one thread at a time.
  */
-final class ForwardPass implements AutoCloseable {
+public final class ForwardPass implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final GraphSignature signature;
     private final KvLayout layout;
-    private final int vocab;
+    /** Values per position of the output read. */
+    private final int outputWidth;
     private final long padId;
+    /** No past: rows are right-padded and fed whole. */
+    private final boolean rightPadded;
 
     private final NativeBuffer inputIds = new NativeBuffer();
     private final NativeBuffer mask = new NativeBuffer();
@@ -55,6 +66,9 @@ final class ForwardPass implements AutoCloseable {
     private float[][] rowLogits = new float[8][];
     private int rows;
     private int tokens;
+    /** The last run's width (S) and output, for {@link #output}. */
+    private int lastWidth;
+    private ByteBuffer lastOutput;
 
     /** The rows of the last successful single-token pass, in order, and their lengths after it. */
     private SequenceKv[] previousKv = new SequenceKv[0];
@@ -67,8 +81,9 @@ final class ForwardPass implements AutoCloseable {
         this.session = session;
         this.signature = signature;
         this.layout = layout;
-        this.vocab = config.vocabSize();
+        this.outputWidth = signature.readout().width();
         this.padId = config.padTokenId();
+        this.rightPadded = layout.slots() == 0;
         past = new NativeBuffer[layout.slots()];
         present = new NativeBuffer[layout.slots()];
         pastNames = new String[layout.slots()];
@@ -85,7 +100,7 @@ final class ForwardPass implements AutoCloseable {
     }
 
     /** Removes every row. */
-    void clear() {
+    public void clear() {
         Arrays.fill(rowKv, 0, rows, null);
         Arrays.fill(rowTokens, 0, rows, null);
         rows = 0;
@@ -93,10 +108,14 @@ final class ForwardPass implements AutoCloseable {
     }
 
     /** Adds a row feeding {@code tokens[offset, offset + count)} after the keys and values held by {@code kv}. */
-    void add(SequenceKv kv, long[] tokens, int offset, int count) {
+    public void add(SequenceKv kv, long[] tokens, int offset, int count) {
         if (count < 1 || offset < 0 || offset + count > tokens.length) {
             throw new IllegalArgumentException("chunk [" + offset + ", " + (offset + count) + ") outside "
                     + tokens.length + " tokens");
+        }
+        if (rightPadded && kv.length() > 0) {
+            throw new IllegalArgumentException("the graph takes no past_key_values: a row cannot continue a sequence of "
+                    + kv.length() + " tokens");
         }
         if (rows == rowKv.length) {
             int capacity = 2 * rows;
@@ -114,18 +133,29 @@ final class ForwardPass implements AutoCloseable {
         this.tokens += count;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** Real (unpadded) tokens in the pass. */
-    int tokens() {
+    public int tokens() {
         return tokens;
     }
 
-    /** The logits after row {@code row}'s last token; valid until the next {@link #run}. */
-    float[] logits(int row) {
+    /** The output after row {@code row}'s last token (its logits, for a policy); valid until the next {@link #run}. */
+    public float[] logits(int row) {
         return rowLogits[row];
+    }
+
+    /**
+     * Copies the output at new token {@code index} of row {@code row} (0 is the first token the row fed in this
+     * pass) into {@code target}, which holds at least the readout's width; valid until the next {@link #run}.
+     */
+    public void output(int row, int index, float[] target) {
+        if (row < 0 || row >= rows || index < 0 || index >= rowCount[row]) {
+            throw new IndexOutOfBoundsException("token " + index + " of row " + row + " is not in the last pass");
+        }
+        read(lastOutput, row, lead(row, lastWidth) + index, target);
     }
 
     /** Passes that reused the previous pass's outputs as their past instead of gathering it. */
@@ -134,7 +164,7 @@ final class ForwardPass implements AutoCloseable {
     }
 
     /** Runs the pass and appends each row's new keys and values to its sequence. */
-    void run() throws OrtException {
+    public void run() throws OrtException {
         if (rows == 0) {
             throw new IllegalStateException("a pass needs at least one row");
         }
@@ -147,7 +177,7 @@ final class ForwardPass implements AutoCloseable {
         int total = pastLength + width;
         int kvHeads = layout.kvHeads();
         int rowBytes = layout.rowBytes();
-        long largest = Math.max((long) rows * kvHeads * total * rowBytes, (long) rows * width * vocab * Float.BYTES);
+        long largest = Math.max((long) rows * kvHeads * total * rowBytes, (long) rows * width * outputWidth * Float.BYTES);
         if (largest > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("a pass of " + rows + " rows, " + total + " positions and width " + width
                     + " needs a tensor of " + largest + " bytes, over the 2 GiB a buffer holds; lower maxBatchSequences"
@@ -160,14 +190,16 @@ final class ForwardPass implements AutoCloseable {
         for (int r = 0; r < rows; r++) {
             int pastLen = rowKv[r].length();
             int count = rowCount[r];
+            int lead = lead(r, width);
             for (int i = 0; i < width; i++) {
-                int pad = width - count;
+                boolean real = i >= lead && i < lead + count;
                 int index = (r * width + i) * Long.BYTES;
-                ids.putLong(index, i < pad ? padId : rowTokens[r][rowOffset[r] + i - pad]);
-                position.putLong(index, i < pad ? 0 : pastLen + i - pad);
+                ids.putLong(index, real ? rowTokens[r][rowOffset[r] + i - lead] : padId);
+                position.putLong(index, real ? pastLen + i - lead : 0);
             }
             for (int j = 0; j < total; j++) {
-                boolean real = j < pastLength ? j >= pastLength - pastLen : j >= total - count;
+                boolean real = j < pastLength ? j >= pastLength - pastLen
+                        : j - pastLength >= lead && j - pastLength < lead + count;
                 attention.putLong((r * total + j) * Long.BYTES, real ? 1 : 0);
             }
         }
@@ -201,13 +233,17 @@ final class ForwardPass implements AutoCloseable {
                         rows, kvHeads, total, layout.headDim()));
             }
             int logitBytes = signature.logitsType() == OnnxJavaType.FLOAT ? Float.BYTES : Short.BYTES;
-            ByteBuffer out = logits.exact(rows * width * vocab * logitBytes);
-            outputs.put(GraphSignature.LOGITS, tensor(out, signature.logitsType(), rows, width, vocab));
+            ByteBuffer out = logits.exact(rows * width * outputWidth * logitBytes);
+            outputs.put(signature.readout().output(), signature.outputRank() == 3
+                    ? tensor(out, signature.logitsType(), rows, width, outputWidth)
+                    : tensor(out, signature.logitsType(), rows, width));
 
             previousRows = -1; // until this pass succeeds
             session.run(inputs, Set.of(), outputs).close();
 
-            readLogits(out, width, logitBytes);
+            lastWidth = width;
+            lastOutput = out;
+            readLogits(out);
             appendPresent(total, presentBytes);
             if (reuse) {
                 reusedPasses++;
@@ -257,21 +293,32 @@ final class ForwardPass implements AutoCloseable {
         return OnnxTensor.createTensor(env, buffer, shape, type);
     }
 
-    private void readLogits(ByteBuffer out, int width, int logitBytes) {
+    /** Where row {@code row}'s first new token sits in a pass of {@code width}: after its left padding. */
+    private int lead(int row, int width) {
+        return rightPadded ? 0 : width - rowCount[row];
+    }
+
+    private void readLogits(ByteBuffer out) {
         for (int r = 0; r < rows; r++) {
             float[] target = rowLogits[r];
             if (target == null) {
-                target = rowLogits[r] = new float[vocab];
+                target = rowLogits[r] = new float[outputWidth];
             }
-            int base = (r * width + width - 1) * vocab * logitBytes;
-            if (logitBytes == Float.BYTES) {
-                for (int v = 0; v < vocab; v++) {
-                    target[v] = out.getFloat(base + v * Float.BYTES);
-                }
-            } else {
-                for (int v = 0; v < vocab; v++) {
-                    target[v] = Half.toFloat(out.getShort(base + v * Short.BYTES));
-                }
+            read(out, r, lead(r, lastWidth) + rowCount[r] - 1, target);
+        }
+    }
+
+    /** Copies the last run's output at padded index {@code index} of row {@code row} into {@code target}. */
+    private void read(ByteBuffer out, int row, int index, float[] target) {
+        if (signature.logitsType() == OnnxJavaType.FLOAT) {
+            int base = (row * lastWidth + index) * outputWidth * Float.BYTES;
+            for (int v = 0; v < outputWidth; v++) {
+                target[v] = out.getFloat(base + v * Float.BYTES);
+            }
+        } else {
+            int base = (row * lastWidth + index) * outputWidth * Short.BYTES;
+            for (int v = 0; v < outputWidth; v++) {
+                target[v] = Half.toFloat(out.getShort(base + v * Short.BYTES));
             }
         }
     }

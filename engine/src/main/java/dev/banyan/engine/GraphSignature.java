@@ -16,14 +16,18 @@ import java.util.Set;
  * {@code input_ids} [batch, seq], {@code attention_mask} [batch, past+seq], optional {@code position_ids}
  * [batch, seq] (all int64), optional {@code use_cache_branch} (merged decoders), and per layer
  * {@code past_key_values.{i}.key|value} [batch, kv_heads, past, head_dim] in; {@code logits} [batch, seq, vocab]
- * and {@code present.{i}.key|value} out. KV tensors are float32 or float16, all alike.
+ * and {@code present.{i}.key|value} out. KV tensors are float32 or float16, all alike. A {@link Readout} may name
+ * another output to read instead of {@code logits} and make the KV tensors optional (reward models).
  *
  * @param hasPositionIds whether the graph takes {@code position_ids} (else it derives them from the mask)
  * @param hasUseCacheBranch whether the graph takes optimum's {@code use_cache_branch} flag
- * @param kvType the element type of the KV tensors
- * @param logitsType the element type of {@code logits}
+ * @param kvType the element type of the KV tensors, or {@code null} when the graph takes none
+ * @param logitsType the element type of the output read ({@code logits} for the policy)
+ * @param readout the output read, its width resolved against config.json
+ * @param outputRank the rank of that output: 3, or 2 for a scalar per position
  */
-record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, OnnxJavaType kvType, OnnxJavaType logitsType) {
+public record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, OnnxJavaType kvType,
+                             OnnxJavaType logitsType, Readout readout, int outputRank) {
 
     static final String INPUT_IDS = "input_ids";
     static final String ATTENTION_MASK = "attention_mask";
@@ -39,17 +43,22 @@ record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, OnnxJav
         return "present." + layer + (value ? ".value" : ".key");
     }
 
-    /** Checks the session's graph against {@code config}; the messages name {@code graphFile}. */
-    static GraphSignature check(OrtSession session, ModelConfig config, Path graphFile) {
+    /** Whether the graph takes past keys and values (and returns present ones). */
+    public boolean hasKv() {
+        return kvType != null;
+    }
+
+    /** Checks the session's graph against {@code config} for {@code readout}; the messages name {@code graphFile}. */
+    static GraphSignature check(OrtSession session, ModelConfig config, Path graphFile, Readout readout) {
         try {
-            return check(session.getInputInfo(), session.getOutputInfo(), config, graphFile);
+            return check(session.getInputInfo(), session.getOutputInfo(), config, graphFile, readout);
         } catch (OrtException e) {
             throw new IllegalStateException(graphFile + ": cannot read the graph's inputs and outputs: " + e.getMessage(), e);
         }
     }
 
     static GraphSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, ModelConfig config,
-                                Path graphFile) {
+                                Path graphFile, Readout readout) {
         Checker in = new Checker(graphFile, "input", inputs);
         Checker out = new Checker(graphFile, "output", outputs);
         in.tensor(INPUT_IDS, OnnxJavaType.INT64, 2);
@@ -63,31 +72,46 @@ record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, OnnxJav
             in.tensor(USE_CACHE_BRANCH, OnnxJavaType.BOOL, -1);
         }
 
-        OnnxJavaType kvType = in.kvType(pastName(0, false));
-        String kvWhy = "num_key_value_heads=" + config.kvHeads() + ", head_dim=" + config.headDim();
-        for (int layer = 0; layer < config.layers(); layer++) {
-            for (boolean value : new boolean[] {false, true}) {
-                in.kv(pastName(layer, value), kvType, config, kvWhy);
-                out.kv(presentName(layer, value), kvType, config, kvWhy);
+        OnnxJavaType kvType = null;
+        if (readout.kvRequired() || inputs.containsKey(pastName(0, false))) {
+            kvType = in.kvType(pastName(0, false));
+            String kvWhy = "num_key_value_heads=" + config.kvHeads() + ", head_dim=" + config.headDim();
+            for (int layer = 0; layer < config.layers(); layer++) {
+                for (boolean value : new boolean[] {false, true}) {
+                    in.kv(pastName(layer, value), kvType, config, kvWhy);
+                    out.kv(presentName(layer, value), kvType, config, kvWhy);
+                }
             }
-        }
-        for (String extra : new String[] {pastName(config.layers(), false), presentName(config.layers(), false)}) {
-            if (inputs.containsKey(extra) || outputs.containsKey(extra)) {
-                throw new IllegalArgumentException(graphFile + ": has " + extra + " but config.json says num_hidden_layers="
-                        + config.layers());
+            for (String extra : new String[] {pastName(config.layers(), false), presentName(config.layers(), false)}) {
+                if (inputs.containsKey(extra) || outputs.containsKey(extra)) {
+                    throw new IllegalArgumentException(graphFile + ": has " + extra + " but config.json says num_hidden_layers="
+                            + config.layers());
+                }
             }
         }
 
-        OnnxJavaType logitsType = out.tensor(LOGITS, null, 3);
+        Readout resolved = readout.resolve(config);
+        String name = resolved.output();
+        int width = resolved.width();
+        String expected = "[batch, seq, " + width + "]" + (width == 1 ? " or [batch, seq]" : "")
+                + (readout.width() == Readout.VOCABULARY ? " (vocab_size=" + width + ")" : "");
+        OnnxJavaType logitsType = out.tensor(name, null, -1);
         if (logitsType != OnnxJavaType.FLOAT && logitsType != OnnxJavaType.FLOAT16) {
-            throw new IllegalArgumentException(graphFile + ": output logits is " + logitsType + "; expected float32 or float16");
+            throw new IllegalArgumentException(graphFile + ": output " + name + " is " + logitsType
+                    + "; expected float32 or float16");
         }
-        out.dims(LOGITS, new long[] {-1, -1, config.vocabSize()}, "[batch, seq, " + config.vocabSize()
-                + "] (vocab_size=" + config.vocabSize() + ")");
+        int rank = ((TensorInfo) outputs.get(name).getInfo()).getShape().length;
+        if (rank != 3 && !(rank == 2 && width == 1)) {
+            throw new IllegalArgumentException(graphFile + ": output " + name + " has shape "
+                    + Arrays.toString(((TensorInfo) outputs.get(name).getInfo()).getShape()) + "; expected " + expected);
+        }
+        if (rank == 3) {
+            out.dims(name, new long[] {-1, -1, width}, expected);
+        }
 
         Set<String> unknown = new HashSet<>(inputs.keySet());
         unknown.removeAll(Set.of(INPUT_IDS, ATTENTION_MASK, POSITION_IDS, USE_CACHE_BRANCH));
-        for (int layer = 0; layer < config.layers(); layer++) {
+        for (int layer = 0; kvType != null && layer < config.layers(); layer++) {
             unknown.remove(pastName(layer, false));
             unknown.remove(pastName(layer, true));
         }
@@ -95,7 +119,7 @@ record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, OnnxJav
             throw new IllegalArgumentException(graphFile + ": unexpected inputs " + unknown.stream().sorted().toList()
                     + "; a decoder takes input_ids, attention_mask, position_ids (optional), past_key_values.{i}.key|value");
         }
-        return new GraphSignature(positions, useCacheBranch, kvType, logitsType);
+        return new GraphSignature(positions, useCacheBranch, kvType, logitsType, resolved, rank);
     }
 
     /** Reads one side (inputs or outputs) of the graph, with messages naming file, side and tensor. */

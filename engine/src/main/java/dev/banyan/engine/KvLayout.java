@@ -5,18 +5,20 @@ import ai.onnxruntime.OnnxJavaType;
 /**
  * The size of one token's attention keys and values: {@code 2 · layers} tensors ("slots", key then value per
  * layer), each {@code kvHeads × headDim} elements of {@code elementBytes}. KV is moved as raw bytes, so float32
- * and float16 caches take the same code path.
+ * and float16 caches take the same code path. A graph without KV inputs has a layout of no layers.
  */
-record KvLayout(int layers, int kvHeads, int headDim, OnnxJavaType type) {
+public record KvLayout(int layers, int kvHeads, int headDim, OnnxJavaType type) {
 
-    KvLayout {
+    public KvLayout {
         if (type != OnnxJavaType.FLOAT && type != OnnxJavaType.FLOAT16) {
             throw new IllegalArgumentException("KV must be float32 or float16, was " + type);
         }
     }
 
     static KvLayout of(ModelConfig config, GraphSignature signature) {
-        return new KvLayout(config.layers(), config.kvHeads(), config.headDim(), signature.kvType());
+        return signature.hasKv()
+                ? new KvLayout(config.layers(), config.kvHeads(), config.headDim(), signature.kvType())
+                : new KvLayout(0, config.kvHeads(), config.headDim(), OnnxJavaType.FLOAT);
     }
 
     /** Key and value per layer. */

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * continues the prefix; never written after construction. Own positions are stored per slot with heads
  * contiguous: {@code [kvHeads][ownCapacity][rowBytes]}.
  */
-final class KvSnapshot {
+public final class KvSnapshot {
     private final KvLayout layout;
     private final long[] tokens;
     private final KvSnapshot parent;
@@ -42,7 +42,8 @@ final class KvSnapshot {
                 + (parent == null ? 0 : parent.weight());
     }
 
-    int length() {
+    /** Positions (tokens) held. */
+    public int length() {
         return tokens.length;
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
  * @param bosTokenId {@code bos_token_id}, or -1
  * @param padTokenId {@code pad_token_id}, else the first EOS id, else 0; fills left padding
  */
-record ModelConfig(String modelType, int layers, int heads, int kvHeads, int headDim, int vocabSize,
+public record ModelConfig(String modelType, int layers, int heads, int kvHeads, int headDim, int vocabSize,
                    int maxPositions, long[] eosTokenIds, long bosTokenId, long padTokenId) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code decoder_model_merged.onnx}; external weight files beside it are found by ONNX Runtime),
  * {@code config.json} and {@code tokenizer.json}. Optional: {@code generation_config.json}.
  */
-record ModelFiles(Path directory, Path graph, Path config, Path tokenizer, Path generationConfig) {
+public record ModelFiles(Path directory, Path graph, Path config, Path tokenizer, Path generationConfig) {
 
     static final String[] GRAPH_NAMES = {"model.onnx", "decoder_model_merged.onnx"};
 

@@ -18,7 +18,7 @@ import org.agrona.collections.LongHashSet;
  * Used by the inference thread only: Caffeine's maintenance and the removal listener run on the calling
  * thread ({@code executor(Runnable::run)}), so the key set needs no lock.
  */
-final class PrefixCache {
+public final class PrefixCache {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     private final long maxBytes;
@@ -26,6 +26,11 @@ final class PrefixCache {
     private final Cache<Long, KvSnapshot> cache;
     private final LongHashSet present = new LongHashSet();
     private long[] hashes = new long[256];
+
+    /** A cache of at most {@code maxBytes} bytes of keys and values, counting nowhere. */
+    public PrefixCache(long maxBytes) {
+        this(maxBytes, new EngineCounters());
+    }
 
     PrefixCache(long maxBytes, EngineCounters counters) {
         if (maxBytes < 0) {
@@ -49,7 +54,7 @@ final class PrefixCache {
     }
 
     /** The cached snapshot that is the longest prefix of {@code tokens}, or {@code null}. */
-    KvSnapshot longestPrefix(long[] tokens) {
+    public KvSnapshot longestPrefix(long[] tokens) {
         counters.cacheLookups.incrementAndGet();
         if (hashes.length < tokens.length + 1) {
             hashes = new long[Math.max(tokens.length + 1, 2 * hashes.length)];
@@ -72,7 +77,7 @@ final class PrefixCache {
     }
 
     /** Offers a snapshot; the cache may evict others, or this one, to stay within budget. */
-    void put(KvSnapshot snapshot) {
+    public void put(KvSnapshot snapshot) {
         if (snapshot.length() == 0 || snapshot.weight() > maxBytes) {
             return;
         }

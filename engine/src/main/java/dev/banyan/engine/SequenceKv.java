@@ -9,7 +9,7 @@ import java.util.Arrays;
  * share it without copying. {@link #freeze} hands the tail over to a snapshot, after which the sequence takes
  * no more appends. Used by the inference thread only.
  */
-final class SequenceKv {
+public final class SequenceKv {
     private final KvLayout layout;
     private final KvSnapshot prefix;
     private final int prefixLength;
@@ -24,7 +24,7 @@ final class SequenceKv {
      * @param prefixLength positions of {@code prefix} to use
      * @param expectedTail positions the tail will likely reach (its first allocation)
      */
-    SequenceKv(KvLayout layout, KvSnapshot prefix, int prefixLength, int expectedTail) {
+    public SequenceKv(KvLayout layout, KvSnapshot prefix, int prefixLength, int expectedTail) {
         if (prefixLength < 0 || prefixLength > (prefix == null ? 0 : prefix.length())) {
             throw new IllegalArgumentException("prefixLength " + prefixLength + " outside the prefix");
         }
@@ -34,7 +34,8 @@ final class SequenceKv {
         this.expectedTail = Math.max(1, expectedTail);
     }
 
-    int length() {
+    /** Positions held: the prefix's and the tail's. */
+    public int length() {
         return prefixLength + tailLength;
     }
 
@@ -75,7 +76,7 @@ final class SequenceKv {
      * Freezes every position, labelled with {@code tokens} (one per position), into a snapshot that shares the
      * prefix and takes over the tail (trimmed first when more than half of it is unused).
      */
-    KvSnapshot freeze(long[] tokens) {
+    public KvSnapshot freeze(long[] tokens) {
         int length = length();
         if (tokens.length != length) {
             throw new IllegalArgumentException(tokens.length + " tokens for " + length + " positions");

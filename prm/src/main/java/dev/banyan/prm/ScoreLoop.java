@@ -1,0 +1,244 @@
+package dev.banyan.prm;
+
+import dev.banyan.engine.DecoderModel;
+import dev.banyan.engine.ForwardPass;
+import dev.banyan.engine.KvSnapshot;
+import dev.banyan.engine.PrefixCache;
+import dev.banyan.engine.SequenceKv;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.agrona.concurrent.Agent;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * The reward model's inference thread, as an Agrona {@link Agent} (a test can run its cycles on its own thread):
+ * {@link #doWork()} admits queued evaluations, then runs at most one forward pass over the engine's
+ * {@link ForwardPass}, which batches rows of different lengths with padding and masks.
+ *
+ * <p>Incremental scoring (a graph with {@code past_key_values}, and a {@link PrefixCache}). A path's text is its
+ * parent's plus one step, so an evaluation starts from the longest cached prefix of its tokens, at most up to the
+ * first position it reads, and runs only the rest. When it finishes, its keys and values are cached for its
+ * children. When the parent's text is not cached (the first steps under a question), one parent row computes it
+ * and caches it, and every evaluation needing it meanwhile waits on that row instead of running it again.
+ * Rows are fed in chunks of at most {@code maxPassTokens / rows} tokens, as the policy's prefill is.
+ *
+ * <p>Full sequences (a graph without KV, or incremental scoring turned off): every evaluation runs its whole
+ * text; without KV each row is fed whole, right-padded, with as many rows per pass as {@code maxPassTokens} allows.
+ */
+final class ScoreLoop implements Agent {
+    private static final int ADMIT_PER_CYCLE = 1024;
+
+    private final DecoderModel model;
+    private final ForwardPass pass;
+    /** Null when every evaluation runs its whole text. */
+    private final PrefixCache kvCache;
+    private final boolean chunked;
+    private final ScoreRule rule;
+    private final PrmCounters counters;
+    private final int maxSequences;
+    private final int maxPassTokens;
+    private final MessagePassingQueue<ScoreJob> inbox = new MpscUnboundedXaddArrayQueue<>(256);
+    /** Rows in admission order; the first ones that fit run. */
+    private final List<ScoreRow> active = new ArrayList<>();
+    /** Parent rows still running, by the parent's tokens. */
+    private final Map<LongBuffer, ScoreRow> parents = new HashMap<>();
+    private final float[] values;
+    private ScoreRow[] running = new ScoreRow[16];
+    private int[] chunks = new int[16];
+
+    /** @param kvCache the prefix cache for incremental scoring, or {@code null} to run every text whole */
+    ScoreLoop(DecoderModel model, PrefixCache kvCache, ScoreRule rule, PrmCounters counters, int maxSequences,
+              int maxPassTokens) {
+        this.model = model;
+        this.pass = model.newPass();
+        this.kvCache = kvCache;
+        this.chunked = model.signature().hasKv();
+        this.rule = rule;
+        this.counters = counters;
+        this.maxSequences = maxSequences;
+        this.maxPassTokens = maxPassTokens;
+        this.values = new float[model.signature().readout().width()];
+    }
+
+    /** Queues a job; safe from any thread. */
+    void submit(ScoreJob job) {
+        inbox.offer(job);
+    }
+
+    @Override
+    public String roleName() {
+        return "banyan-prm";
+    }
+
+    @Override
+    public int doWork() {
+        int work = inbox.drain(this::admit, ADMIT_PER_CYCLE);
+        if (!active.isEmpty()) {
+            work += step();
+        }
+        return work;
+    }
+
+    /** Rows waiting or running. */
+    int activeRows() {
+        return active.size();
+    }
+
+    @Override
+    public void onClose() {
+        CancellationException closed = new CancellationException("the reward model was closed");
+        inbox.drain(job -> job.fail(closed));
+        for (ScoreRow row : active) {
+            fail(row, closed);
+        }
+        active.clear();
+        parents.clear();
+        pass.close();
+    }
+
+    // ------------------------------------------------------------------------------------------ admission
+
+    private void admit(ScoreJob job) {
+        int length = job.tokens.length;
+        int maxPositions = model.config().maxPositions();
+        if (length > maxPositions) {
+            job.fail(new IllegalArgumentException("the path's text is " + length + " tokens; "
+                    + model.files().directory() + " allows " + maxPositions + " positions (max_position_embeddings)"));
+            return;
+        }
+        if (kvCache == null) {
+            active.add(ScoreRow.scoring(job, new SequenceKv(model.layout(), null, 0, length), 0));
+            return;
+        }
+        KvSnapshot hit = kvCache.longestPrefix(job.tokens);
+        // Every position read must be run: its output is what the job is for.
+        int reused = hit == null ? 0 : Math.min(hit.length(), job.reads[0]);
+        if (reused >= job.stepStart) {
+            active.add(ScoreRow.scoring(job, new SequenceKv(model.layout(), hit, reused, length - reused), reused));
+            return;
+        }
+        ScoreRow parent = parents.get(LongBuffer.wrap(job.tokens, 0, job.stepStart));
+        if (parent == null) {
+            parent = ScoreRow.parent(job, new SequenceKv(model.layout(), hit, reused, job.stepStart - reused), reused);
+            parents.put(parent.parentKey, parent);
+            active.add(parent);
+        }
+        parent.waiters.add(job);
+    }
+
+    // ------------------------------------------------------------------------------------------- one pass
+
+    /** Runs one pass over the oldest rows that fit; returns the real tokens it fed. */
+    private int step() {
+        int rows = chooseRows();
+        int chunkCap = Math.max(1, maxPassTokens / rows);
+        pass.clear();
+        for (int r = 0; r < rows; r++) {
+            ScoreRow row = active.get(r);
+            running[r] = row;
+            chunks[r] = chunked ? Math.min(row.pending(), chunkCap) : row.pending();
+            pass.add(row.kv, row.job.tokens, row.offset(), chunks[r]);
+        }
+        try {
+            pass.run();
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("forward pass of " + model.files().graph()
+                    + " failed over " + rows + " rows: " + e.getMessage(), e);
+            for (int r = 0; r < rows; r++) {
+                fail(running[r], failure);
+                running[r] = null;
+            }
+            active.removeIf(row -> row.job.isDone());
+            return rows;
+        }
+        counters.forwardPasses.incrementAndGet();
+        counters.passRows.addAndGet(rows);
+        counters.tokensProcessed.addAndGet(pass.tokens());
+        for (int r = 0; r < rows; r++) {
+            ScoreRow row = running[r];
+            running[r] = null;
+            try {
+                readScores(r, row, chunks[r]);
+            } catch (RuntimeException e) {
+                row.job.fail(e);
+                continue;
+            }
+            row.job.charge(chunks[r]);
+            row.advance(chunks[r]);
+            if (row.pending() == 0) {
+                finish(row);
+            }
+        }
+        // Finished rows have nothing pending; a scoring row whose job failed is dropped with it.
+        active.removeIf(row -> row.pending() == 0 || !row.isParent() && row.job.isDone());
+        return pass.tokens();
+    }
+
+    /** The oldest rows, at most {@code maxSequences}; rows fed whole also stay within {@code maxPassTokens}. */
+    private int chooseRows() {
+        int limit = Math.min(active.size(), maxSequences);
+        if (running.length < limit) {
+            running = new ScoreRow[Math.max(limit, 2 * running.length)];
+            chunks = new int[running.length];
+        }
+        if (chunked) {
+            return limit;
+        }
+        int rows = 1;
+        int width = active.get(0).pending();
+        while (rows < limit) {
+            int wider = Math.max(width, active.get(rows).pending());
+            if ((long) (rows + 1) * wider > maxPassTokens) {
+                break;
+            }
+            width = wider;
+            rows++;
+        }
+        return rows;
+    }
+
+    /** Scores the positions this pass ran for {@code row}'s job. */
+    private void readScores(int r, ScoreRow row, int chunk) {
+        int from = row.offset();
+        for (int read = row.nextRead(); read >= 0 && read < from + chunk; read = row.nextRead()) {
+            pass.output(r, read - from, values);
+            row.read(rule.score(values));
+        }
+    }
+
+    private void finish(ScoreRow row) {
+        ScoreJob job = row.job;
+        if (row.isParent()) {
+            KvSnapshot parent = row.kv.freeze(Arrays.copyOf(job.tokens, row.end));
+            kvCache.put(parent);
+            parents.remove(row.parentKey);
+            for (ScoreJob waiter : row.waiters) {
+                int length = waiter.tokens.length;
+                active.add(ScoreRow.scoring(waiter, new SequenceKv(model.layout(), parent, row.end, length - row.end),
+                        row.end));
+            }
+            return;
+        }
+        if (kvCache != null) {
+            kvCache.put(row.kv.freeze(job.tokens));
+        }
+        counters.evaluations.incrementAndGet();
+        counters.stepTokens.addAndGet(job.tokens.length - job.stepStart);
+        counters.kvTokensReused.addAndGet(job.tokens.length - job.tokensRun());
+        job.finish();
+    }
+
+    private void fail(ScoreRow row, Throwable cause) {
+        row.job.fail(cause);
+        if (row.isParent()) {
+            row.waiters.forEach(waiter -> waiter.fail(cause));
+            parents.remove(row.parentKey);
+        }
+    }
+}

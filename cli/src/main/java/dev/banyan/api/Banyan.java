@@ -100,6 +100,7 @@ public final class Banyan implements AutoCloseable {
         private Path model;
         private ModelBundle bundle;
         private AlgorithmSpec algorithm;
+        private String device;
         /** An algorithm chosen by name, resolved against the model's settings at {@link #build}. */
         private String algorithmName;
         private Long budgetTokens;
@@ -117,6 +118,12 @@ public final class Banyan implements AutoCloseable {
         public Builder model(Path directory) {
             this.model = Objects.requireNonNull(directory, "directory");
             this.bundle = null;
+            return this;
+        }
+
+        /** Where ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N} (default: the model's banyan.json, else cpu). */
+        public Builder device(String device) {
+            this.device = Objects.requireNonNull(device, "device");
             return this;
         }
 
@@ -192,7 +199,7 @@ public final class Banyan implements AutoCloseable {
         /** Opens the model directory (unless a bundle was given) and prepares the searcher. */
         public Banyan build() {
             boolean owns = bundle == null;
-            ModelBundle models = owns ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory()) : bundle;
+            ModelBundle models = owns ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device) : bundle;
             try {
                 SearchDefaults defaults = models.defaults();
                 Budget budget = new Budget(budgetTokens != null ? budgetTokens : defaults.budgetTokens(),

@@ -23,7 +23,12 @@ public interface ModelBundle extends AutoCloseable {
 
     /** Opens the model directory {@code directory}; throws {@link ModelException} naming what is wrong. */
     static ModelBundle open(Path directory) {
-        return ModelDirectory.open(directory);
+        return ModelDirectory.open(directory, null);
+    }
+
+    /** As {@link #open(Path)}, running ONNX models on {@code device} ({@code cpu}, {@code cuda}, {@code cuda:N}). */
+    static ModelBundle open(Path directory, String device) {
+        return ModelDirectory.open(directory, device);
     }
 
     /**

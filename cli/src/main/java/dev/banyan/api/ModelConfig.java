@@ -24,11 +24,12 @@ import java.util.Map;
  * @param prm the reward model's sub-directory, or {@value #SIMULATED}
  * @param prmStyle how the reward model reads steps (e.g. {@code step-tag}); null when not given
  * @param temperature the policy's sampling temperature
+ * @param device where the ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param defaults the search settings shipped with the models
  * @param simulated the simulated models' tunables; an empty object when not given
  */
 record ModelConfig(Path directory, Path file, String task, String policy, String prm, String prmStyle,
-                   double temperature, SearchDefaults defaults, ObjectNode simulated) {
+                   double temperature, String device, SearchDefaults defaults, ObjectNode simulated) {
     static final String FILE_NAME = "banyan.json";
     static final String SIMULATED = "simulated";
 
@@ -69,6 +70,7 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
         }
         return new ModelConfig(directory, file, fields.requiredText("task"), fields.requiredText("policy"),
                 fields.requiredText("prm"), fields.text("prmStyle", null), fields.nonNegativeDouble("temperature", 1.0),
+                fields.text("device", "cpu"),
                 defaults, simulated.isObject() ? (ObjectNode) simulated : JsonNodeFactory.instance.objectNode());
     }
 
@@ -96,6 +98,10 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
             all.put(entry.getKey(), settings);
         });
         return all;
+    }
+
+    ModelConfig withDevice(String otherDevice) {
+        return new ModelConfig(directory, file, task, policy, prm, prmStyle, temperature, otherDevice, defaults, simulated);
     }
 
     /** The sub-directory that {@code key} names, which must exist. */

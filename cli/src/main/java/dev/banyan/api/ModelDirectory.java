@@ -15,8 +15,12 @@ final class ModelDirectory {
     private ModelDirectory() {
     }
 
-    static ModelBundle open(Path directory) {
+    /** @param device overrides the {@code device} of {@code banyan.json} when not null */
+    static ModelBundle open(Path directory, String device) {
         ModelConfig config = ModelConfig.read(directory);
+        if (device != null) {
+            config = config.withDevice(device);
+        }
         Task task;
         try {
             task = Tasks.named(config.task());

@@ -1,5 +1,7 @@
 package dev.banyan.api;
 
+import dev.banyan.engine.PolicyEngine;
+import dev.banyan.prm.PrmEngine;
 import dev.banyan.search.Policy;
 import dev.banyan.search.StepScorer;
 
@@ -11,15 +13,26 @@ final class OnnxModels {
     }
 
     static Part<Policy> policy(Path directory, ModelConfig config) {
-        throw notBuilt(directory, config);
+        PolicyEngine engine = open(directory, config, () -> PolicyEngine.builder(directory)
+                .device(config.device()).temperature(config.temperature()).build());
+        return new Part<>(engine, () -> {
+            dev.banyan.engine.EngineStats stats = engine.stats();
+            return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0);
+        }, engine);
     }
 
     static Part<StepScorer> stepScorer(Path directory, ModelConfig config) {
-        throw notBuilt(directory, config);
+        PrmEngine prm = open(directory, config, () -> PrmEngine.builder(directory).device(config.device()).build());
+        return new Part<>(prm, () -> new EngineStats(0, 0, prm.stats().valueHits()), prm);
     }
 
-    private static ModelException notBuilt(Path directory, ModelConfig config) {
-        return new ModelException(config.file() + " names the ONNX model " + directory
-                + ", but the ONNX engine is not built into this version; use \"simulated\" models instead");
+    /** Opens a model, naming the {@code banyan.json} that pointed to it in any failure. */
+    private static <T> T open(Path directory, ModelConfig config, java.util.function.Supplier<T> opener) {
+        try {
+            return opener.get();
+        } catch (RuntimeException e) {
+            throw new ModelException(config.file() + " names the ONNX model " + directory + ", which cannot be opened: "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -57,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Problem> problems = selection.select(ProblemSource.load(input));
         List<CompareCell> cells = new ArrayList<>();
         String taskName;
-        try (ModelBundle models = ModelBundle.open(model.modelDirectory())) {
+        try (ModelBundle models = model.openModel()) {
             taskName = models.task().name();
             spec.commandLine().getErr().printf("compare: %d problems, %d algorithms x %d budgets, model %s%n",
                     problems.size(), algorithms.size(), budgets.size(), models.description());

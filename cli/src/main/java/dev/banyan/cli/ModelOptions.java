@@ -14,6 +14,11 @@ final class ModelOptions {
                     + "Default: the project's models/game24 if present, else models/simulated.")
     Path model;
 
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "Where the ONNX models run: cpu, cuda or cuda:N (CUDA needs a build with -Pcuda). "
+                    + "Default: the model's banyan.json setting, else cpu.")
+    String device;
+
     @Option(names = "--budget-simulations", paramLabel = "N", converter = Converters.PositiveLong.class,
             description = "Most simulations (MCTS) or sampled chains (baselines) per problem. Default: no limit.")
     Long budgetSimulations;
@@ -41,9 +46,16 @@ final class ModelOptions {
         return model != null ? model : ModelBundle.defaultDirectory();
     }
 
+    ModelBundle openModel() {
+        return ModelBundle.open(modelDirectory(), device);
+    }
+
     /** The builder with these options set; the model itself is left to the caller. */
     Banyan.Builder applyTo(Banyan.Builder builder) {
         builder.timeLimit(timeLimit).seed(seed).threads(threads);
+        if (device != null) {
+            builder.device(device);
+        }
         if (budgetSimulations != null) {
             builder.budgetSimulations(budgetSimulations);
         }

@@ -1,0 +1,54 @@
+package dev.banyan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ONNX path end to end, on the engine's and the PRM module's tiny random-weight fixtures. */
+class OnnxModelTest {
+    private static final Path ROOT = Cli.SIMULATED.getParent().getParent();
+
+    @Test
+    void searchRunsOnOnnxPolicyAndPrmAndReportsTheirCaches(@TempDir Path model) throws Exception {
+        copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny"), model.resolve("policy"));
+        copy(ROOT.resolve("prm/src/test/resources/fixtures/prm-step-tag"), model.resolve("prm"));
+        Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"prm\","
+                + " \"budgetTokens\": 300, \"maxStepTokens\": 20}");
+
+        Cli.Result result = Cli.run("search", "--json", "--model", model.toString(), "--device", "cpu", "4 9 10 13");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        assertThat(stats.get("policyTokens").asLong()).isBetween(1L, 300L + 3 * 20);
+        assertThat(stats.get("prmTokens").asLong()).isPositive();
+        // Children continue from their parent's cached context.
+        assertThat(stats.get("kvReusedTokens").asLong()).isPositive();
+    }
+
+    @Test
+    void aCudaDeviceOnTheCpuBuildFailsWithHowToBuildIt(@TempDir Path model) throws Exception {
+        copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny"), model.resolve("policy"));
+        Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"simulated\"}");
+
+        Cli.Result result = Cli.run("search", "--model", model.toString(), "--device", "cuda", "4 9 10 13");
+
+        assertThat(result.code()).isNotZero();
+        assertThat(result.err()).contains("banyan.json").contains("-Pcuda");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}

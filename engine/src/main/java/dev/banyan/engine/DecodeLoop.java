@@ -107,10 +107,14 @@ final class DecodeLoop implements Agent {
         }
         job.start();
         KvSnapshot hit = cache.longestPrefix(tokens);
-        // At least the last context token is recomputed: its logits give the first proposed token.
+        // At least the last context token is run again: its logits give the first proposed token.
         int reused = hit == null ? 0 : Math.min(hit.length(), tokens.length - 1);
+        // Of the rest, what was computed before (then evicted, or the last token) is recomputation; the remainder
+        // (a new question's prompt, the delimiter after a parent's step) runs for the first time.
+        int recomputed = Math.max(0, cache.longestPrefixOfferedBefore(tokens) - reused);
         counters.prefixTokensReused.addAndGet(reused);
-        counters.prefixTokensRecomputed.addAndGet(tokens.length - reused);
+        counters.prefixTokensRecomputed.addAndGet(recomputed);
+        counters.prefixTokensFirstRun.addAndGet(tokens.length - reused - recomputed);
         SequenceKv kv = new SequenceKv(model.layout, hit, reused, tokens.length - reused);
         active.add(Sequence.prefill(job, kv, hit, reused));
     }

@@ -7,6 +7,7 @@ final class EngineCounters {
     final AtomicLong tokensGenerated = new AtomicLong();
     final AtomicLong prefixTokensReused = new AtomicLong();
     final AtomicLong prefixTokensRecomputed = new AtomicLong();
+    final AtomicLong prefixTokensFirstRun = new AtomicLong();
     final AtomicLong cacheLookups = new AtomicLong();
     final AtomicLong cacheHits = new AtomicLong();
     final AtomicLong cacheBytes = new AtomicLong();
@@ -19,7 +20,7 @@ final class EngineCounters {
 
     EngineStats snapshot() {
         return new EngineStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
-                prefixTokensRecomputed.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
+                prefixTokensRecomputed.get(), prefixTokensFirstRun.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
                 cacheEntries.get(), cacheEvictions.get(), forwardPasses.get(), passRows.get(), passTokens.get());
     }
 }

@@ -6,7 +6,9 @@ package dev.banyan.engine;
  * @param requests requests completed or failed
  * @param tokensGenerated tokens sampled, over all proposals
  * @param prefixTokensReused context tokens whose keys and values came from the prefix cache
- * @param prefixTokensRecomputed context tokens run through the model
+ * @param prefixTokensRecomputed context tokens run through the model although their keys and values had been
+ *                               computed before (evicted since, or a context's last token, whose logits are needed)
+ * @param prefixTokensFirstRun context tokens run for the first time (a new prompt, the delimiter after a step)
  * @param cacheLookups prefix-cache lookups (one per request)
  * @param cacheHits lookups that found a cached prefix
  * @param cacheBytes bytes the prefix cache is charged for now, at most its budget: an upper bound on what it holds,
@@ -18,6 +20,7 @@ package dev.banyan.engine;
  * @param passTokens real (unpadded) tokens over all passes
  */
 public record EngineStats(long requests, long tokensGenerated, long prefixTokensReused, long prefixTokensRecomputed,
+                          long prefixTokensFirstRun,
                           long cacheLookups, long cacheHits, long cacheBytes, long cacheEntries, long cacheEvictions,
                           long forwardPasses, long passRows, long passTokens) {
 
@@ -29,5 +32,11 @@ public record EngineStats(long requests, long tokensGenerated, long prefixTokens
     /** Mean sequences per forward pass; 0 before the first pass. */
     public double meanBatchSize() {
         return forwardPasses == 0 ? 0 : (double) passRows / forwardPasses;
+    }
+
+    /** Context tokens recomputed per context token needed: what the prefix cache failed to save. */
+    public double prefixRecomputedShare() {
+        long needed = prefixTokensReused + prefixTokensRecomputed + prefixTokensFirstRun;
+        return needed == 0 ? 0 : (double) prefixTokensRecomputed / needed;
     }
 }

@@ -25,6 +25,8 @@ public final class PrefixCache {
     private final EngineCounters counters;
     private final Cache<Long, KvSnapshot> cache;
     private final LongHashSet present = new LongHashSet();
+    /** Keys of every snapshot ever offered, evicted or not: tells recomputation from a prefix's first run. */
+    private final LongHashSet everOffered = new LongHashSet();
     private long[] hashes = new long[256];
 
     /** A cache of at most {@code maxBytes} bytes of keys and values, counting nowhere. */
@@ -76,12 +78,30 @@ public final class PrefixCache {
         return null;
     }
 
+    /**
+     * The length of the longest prefix of {@code tokens} whose keys and values were computed and offered to this
+     * cache before, whether or not it still holds them (0 if none). Hash-only: a collision could overstate it,
+     * with odds of about 2^-64 per probe.
+     */
+    public int longestPrefixOfferedBefore(long[] tokens) {
+        long running = 0;
+        int longest = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            running = running * MULTIPLIER + tokens[i] + 1;
+            if (everOffered.contains(finish(running, i + 1))) {
+                longest = i + 1;
+            }
+        }
+        return longest;
+    }
+
     /** Offers a snapshot; the cache may evict others, or this one, to stay within budget. */
     public void put(KvSnapshot snapshot) {
         if (snapshot.length() == 0 || snapshot.weight() > maxBytes) {
             return;
         }
         long key = key(snapshot.tokens());
+        everOffered.add(key);
         present.add(key);
         cache.put(key, snapshot);
         cache.cleanUp();

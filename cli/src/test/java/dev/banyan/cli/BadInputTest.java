@@ -193,14 +193,15 @@ class BadInputTest {
     }
 
     @Test
-    void anOnnxModelNeedsTheEngine() throws IOException {
+    void anEmptyOnnxModelDirectoryIsNamedWithWhatItLacks() throws IOException {
         write("banyan.json", "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"simulated\"}");
         Files.createDirectories(dir.resolve("policy"));
 
         Cli.Result result = Cli.run("search", "--model", dir.toString(), "1 1 4 6");
 
         assertThat(result.code()).isEqualTo(FAILED);
-        assertThat(result.err()).contains("the ONNX engine is not built into this version");
+        assertThat(result.err()).contains("banyan.json names the ONNX model " + dir.resolve("policy"))
+                .contains("has no model.onnx or decoder_model_merged.onnx");
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tree's own cost: one MCTS* selection from the root to a leaf plus the backup, over a grown Game-of-24
@@ -52,7 +51,7 @@ public class SelectBackupBenchmark {
 
         @Setup(Level.Trial)
         public void start(SharedTree tree) {
-            worker = tree.search.worker(tree.run, new AtomicInteger());
+            worker = tree.search.worker(tree.run);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.banyan.search.ReasoningPath;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MCTS* of ReST-MCTS* (Zhang et al., 2024), run by many threads over one lock-free tree.
@@ -43,32 +42,45 @@ final class MctsStar implements Algorithm {
 
     @Override
     public Choice search(SearchRun run) {
-        AtomicInteger idle = new AtomicInteger();
         if (!run.tree.root().isTerminal()) {
-            ParallelWorkers.run(threads, pool, () -> worker(run, idle).loop());
+            ParallelWorkers.run(threads, pool, () -> worker(run).loop());
         }
+        Node root = run.tree.root();
+        root.setValueRelease(weightedChildValue(root));
         return AnswerPicker.pick(run, spec.answerMode());
     }
 
-    Worker worker(SearchRun run, AtomicInteger idleSimulations) {
-        return new Worker(run, idleSimulations);
+    /** The visit-weighted mean of a node's children's V (its own V while no child has a visit). */
+    static double weightedChildValue(Node node) {
+        double sum = 0;
+        long weight = 0;
+        for (Node child : node.childrenAcquire()) {
+            int visits = child.visitsOpaque();
+            sum += visits * child.valueAcquire();
+            weight += visits;
+        }
+        return weight == 0 ? node.valueAcquire() : sum / weight;
+    }
+
+    Worker worker(SearchRun run) {
+        return new Worker(run);
     }
 
     /** One search thread's simulations; its path stack is reused, so a visit allocates nothing of its own. */
     final class Worker {
         private final SearchRun run;
-        private final AtomicInteger idleSimulations;
         private final Node[] stack;
         private int height;
+        /** This thread's simulations in a row that grew nothing (kept per thread: a shared count would be contended). */
+        private int idleSimulations;
 
-        Worker(SearchRun run, AtomicInteger idleSimulations) {
+        Worker(SearchRun run) {
             this.run = run;
-            this.idleSimulations = idleSimulations;
             this.stack = new Node[run.task.maxSteps() + 2];
         }
 
         void loop() {
-            while (!run.shouldStop() && run.tryClaimSimulation()) {
+            while (!run.shouldCut() && run.tryClaimSimulation()) {
                 int before = run.tree.size();
                 if (!simulate()) {
                     run.releaseSimulation();
@@ -76,8 +88,8 @@ final class MctsStar implements Algorithm {
                     continue;
                 }
                 if (run.tree.size() > before) {
-                    idleSimulations.set(0);
-                } else if (idleSimulations.incrementAndGet() > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
+                    idleSimulations = 0;
+                } else if (++idleSimulations > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
                     run.requestStop();
                 }
             }
@@ -238,14 +250,20 @@ final class MctsStar implements Algorithm {
             return best;
         }
 
+        /**
+         * Takes a virtual loss on every node but the root: every simulation passes the root, so its in-flight
+         * count would steer nothing, and writing it twice per simulation would make the root's line the hottest.
+         */
         private void push(Node node) {
-            node.addVirtualLoss(1);
+            if (height > 0) {
+                node.addVirtualLoss(1);
+            }
             stack[height++] = node;
         }
 
         /** Takes back the virtual loss of a simulation that made no visit. */
         private void abandon() {
-            for (int i = 0; i < height; i++) {
+            for (int i = 1; i < height; i++) {
                 stack[i].addVirtualLoss(-1);
             }
         }
@@ -260,26 +278,17 @@ final class MctsStar implements Algorithm {
             }
         }
 
+        /** The root's V is set once the search ends: nothing reads it before, and it is the most shared node. */
         private void backUpUnguarded(Node leaf) {
             leaf.addSelfVisit();
-            for (int i = height - 1; i >= 0; i--) {
+            for (int i = height - 1; i > 0; i--) {
                 Node node = stack[i];
                 if (node != leaf) {
                     node.updateValueRelease(weightedChildValue(node));
                 }
                 node.completeVisit();
             }
-        }
-
-        private double weightedChildValue(Node node) {
-            double sum = 0;
-            long weight = 0;
-            for (Node child : node.childrenAcquire()) {
-                int visits = child.visitsOpaque();
-                sum += visits * child.valueAcquire();
-                weight += visits;
-            }
-            return weight == 0 ? node.valueAcquire() : sum / weight;
+            stack[0].addVisit();
         }
     }
 }

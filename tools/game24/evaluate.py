@@ -54,22 +54,21 @@ def policy_metrics(policy, puzzles, solvable):
 
 def best_of_n(policy, prm, solvable):
     """Sample N traces per puzzle, keep the one whose weakest step the PRM likes best (a tiny search)."""
-    gen = torch.Generator().manual_seed(11)
     puzzles = sorted(solvable)
+    _, texts = decode.solve_rate(policy, puzzles, temperature=1.0, samples=BEST_OF, seed=11)
     picked = oracle = 0
-    for p in puzzles:
-        texts = decode.generate(policy, [g.prompt(p)] * BEST_OF, 1.0, gen)
-        examples = [prm_example(g.prompt(p), lines_of(t) or ["?"], g.label_lines(p, lines_of(t) or ["?"]))
-                    for t in texts]
-        scores = prm_scores(prm, examples)
-        per, k = [], 0
-        for e in examples:
-            n = sum(1 for x in e[2] if x >= 0)
-            per.append(min(s for s, _ in scores[k:k + n]))
-            k += n
-        best = max(range(BEST_OF), key=lambda i: per[i])
-        picked += g.solved(p, texts[best])
-        oracle += any(g.solved(p, t) for t in texts)
+    for k, p in enumerate(puzzles):
+        group = [t for _, t in texts[k * BEST_OF:(k + 1) * BEST_OF]]
+        traces = [lines_of(t) or ["?"] for t in group]
+        examples = [prm_example(g.prompt(p), lines, g.label_lines(p, lines)) for lines in traces]
+        scores = [s for s, _ in prm_scores(prm, examples)]
+        weakest, i = [], 0
+        for lines in traces:
+            weakest.append(min(scores[i:i + len(lines)]))
+            i += len(lines)
+        best = max(range(BEST_OF), key=lambda j: weakest[j])
+        picked += g.solved(p, group[best])
+        oracle += any(g.solved(p, t) for t in group)
     return {"best_of": BEST_OF, "prm_min_rerank_solved": round(picked / len(puzzles), 4),
             "any_of_n_solved": round(oracle / len(puzzles), 4)}
 
@@ -91,7 +90,7 @@ def main():
     metrics = {"policy": policy_metrics(policy, test, solvable)}
     rng = random.Random(5)
     synthetic = [prm_example(*data.synthetic_prm_trace(rng.choice(test), rng)) for _ in range(1500)]
-    sampled = [prm_example(*t) for t in sample_policy_traces(policy, test, 1500, seed=9)]
+    sampled = [prm_example(*t) for t in sample_policy_traces(policy, test, 1000, seed=9)]
     metrics["prm_on_policy_samples"] = prm_metrics(prm, sampled)
     metrics["prm_on_synthetic_mix"] = prm_metrics(prm, synthetic)
     metrics["search_sanity"] = best_of_n(policy, prm, solvable)

@@ -102,7 +102,7 @@ def main():
     ap.add_argument("--ffn", type=int, default=352)
     ap.add_argument("--solve-rate", type=float, default=0.5, help="policy: share of solving traces")
     ap.add_argument("--policy", help="prm: policy checkpoint whose samples join the PRM data")
-    ap.add_argument("--policy-samples", type=int, default=8000)
+    ap.add_argument("--policy-samples", type=int, default=3000)
     ap.add_argument("--policy-share", type=float, default=0.4)
     ap.add_argument("--eval-every", type=int, default=250)
     ap.add_argument("--dump-data", help="also write every training text, in order, to this file")

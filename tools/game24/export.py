@@ -110,11 +110,9 @@ def generation_config(kind):
 
 
 def prm_json():
+    # Exactly the keys Banyan's prm.json schema knows; the token ids come from tokenizer.json.
     return {"style": "step-tag", "tag": TAG, "good": GOOD, "bad": BAD,
-            "tag_id": cv.ID[TAG], "good_id": cv.ID[GOOD], "bad_id": cv.ID[BAD],
-            "prompt_template": g.PROMPT_TEMPLATE,
-            "step_suffix": STEP_SUFFIX, "answer_prefix": g.ANSWER_PREFIX,
-            "score": "softmax([logit(good), logit(bad)])[0] at each tag position"}
+            "prompt_template": g.PROMPT_TEMPLATE, "step_suffix": STEP_SUFFIX}
 
 
 def expected_greedy(model, question="4 9 10 13"):

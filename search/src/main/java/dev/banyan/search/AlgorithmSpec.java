@@ -203,9 +203,14 @@ public sealed interface AlgorithmSpec {
      * @param widenFloor when every child of a node is below this, its next visit expands {@code branch} more;
      *                   0 turns widening off (the paper's fixed branching)
      * @param maxChildren the most children widening may grow a node to
+     * @param pathValueAtTerminals a terminal leaf's V is the product of the PRM scores along its path (the chance,
+     *                             by the PRM, that every step is right) instead of its last step's score alone;
+     *                             ReST-MCTS*'s value model scores whole solutions, and a step-level PRM's score of
+     *                             an answer line alone often cannot tell a slip upstream. False in the faithful variant.
      */
     record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
-                    double endGate, AnswerMode answerMode, double widenFloor, int maxChildren) implements AlgorithmSpec {
+                    double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
+                    boolean pathValueAtTerminals) implements AlgorithmSpec {
         public MctsStar {
             nonNegative("c", c);
             positive("branch", branch);
@@ -224,25 +229,28 @@ public sealed interface AlgorithmSpec {
 
         /** The paper's evaluation settings (c = 0.4), with widening on. */
         public static MctsStar defaults() {
-            return new MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 0.9, AnswerMode.BEST_VALUE, 0.1, 12);
+            return new MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 0.9, AnswerMode.BEST_VALUE, 0.1, 12, true);
         }
 
-        /** The paper's fixed branching: widening off. */
+        /** The paper's MCTS*: fixed branching (widening off), terminals valued by their own score. */
         public MctsStar faithful() {
-            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren);
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren,
+                    false);
         }
 
         public MctsStar withC(double newC) {
-            return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren);
+            return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
+                    pathValueAtTerminals);
         }
 
         public MctsStar withBranch(int newBranch) {
             return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
-                    Math.max(maxChildren, newBranch));
+                    Math.max(maxChildren, newBranch), pathValueAtTerminals);
         }
 
         public MctsStar withAnswerMode(AnswerMode mode) {
-            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren);
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren,
+                    pathValueAtTerminals);
         }
 
         public String name() {

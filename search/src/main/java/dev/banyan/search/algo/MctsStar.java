@@ -50,6 +50,15 @@ final class MctsStar implements Algorithm {
         return AnswerPicker.pick(run, spec.answerMode());
     }
 
+    /** The product of the PRM scores from the root's child down to {@code node}. */
+    static double pathProduct(Node node) {
+        double product = 1;
+        for (Node step = node; step.parent() != null; step = step.parent()) {
+            product *= step.prmScore();
+        }
+        return product;
+    }
+
     /** The visit-weighted mean of a node's children's V (its own V while no child has a visit). */
     static double weightedChildValue(Node node) {
         double sum = 0;
@@ -208,6 +217,13 @@ final class MctsStar implements Algorithm {
                 }
                 backup(leaf);
                 return;
+            }
+            if (spec.pathValueAtTerminals()) {
+                for (Node child : fresh) {
+                    if (child.isTerminal()) {
+                        child.setValueRelease(pathProduct(child));
+                    }
+                }
             }
             Node best = fresh.get(0);
             for (Node child : fresh) {

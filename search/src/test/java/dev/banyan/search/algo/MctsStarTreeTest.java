@@ -20,7 +20,7 @@ class MctsStarTreeTest {
 
     /** No early stop and no widening cap reached quickly: the search runs all its simulations. */
     private static final AlgorithmSpec.MctsStar NEVER_DONE = new AlgorithmSpec.MctsStar(
-            0.4, 0.9, 3, 1, 3, 0.5, 2.0, AlgorithmSpec.AnswerMode.BEST_VALUE, 0.1, 12);
+            0.4, 0.9, 3, 1, 3, 0.5, 2.0, AlgorithmSpec.AnswerMode.BEST_VALUE, 0.1, 12, true);
 
     private static SearchResult search(ToyWorld world, int threads, long seed, String target) {
         return search(world, threads, seed, target, SIMULATIONS);

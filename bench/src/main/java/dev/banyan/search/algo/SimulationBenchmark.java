@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Whole MCTS* simulations (selection, expansion with the zero-cost simulated policy and PRM, rollout, backup)
- * per second, one search of 2,000 simulations per operation, with 1 and 2 search threads, lock-free against
+ * per second, one search of {@code simulations} simulations per operation, with 1 and 2 search threads, lock-free against
  * one global lock. The {@code simulations} counter is the figure to read.
  *
  * <pre>
@@ -40,6 +40,10 @@ public class SimulationBenchmark {
 
     @Param({"lockFree", "globalLock"})
     public String guard;
+
+    /** Simulations per search: 200 keeps the tree growing (ReST-MCTS*'s regime); 2,000 exhausts small puzzles. */
+    @Param({"200", "2000"})
+    public int simulations;
 
     private ExecutorService pool;
     private long seed;
@@ -67,7 +71,7 @@ public class SimulationBenchmark {
 
     @Benchmark
     public Object search(Counted counted) {
-        SearchRun run = SearchWorld.newRun(PUZZLES[(int) (seed % PUZZLES.length)], 2_000, seed++);
+        SearchRun run = SearchWorld.newRun(PUZZLES[(int) (seed % PUZZLES.length)], simulations, seed++);
         Algorithm.Choice choice = new MctsStar(SearchWorld.NO_EARLY_STOP, threads, pool, SearchWorld.guard(guard)).search(run);
         counted.simulations += run.simulationsRun();
         return choice;

@@ -124,14 +124,17 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Sampled chains until the budget ends (at most {@code samples}); majority vote over their answers. */
-    record SelfConsistency(int samples, double temperature) implements AlgorithmSpec {
+    /**
+     * Sampled chains until the budget ends (at most {@code samples}); majority vote over their answers. Chains
+     * sample at the policy's own temperature (a model setting, in its {@code banyan.json}).
+     */
+    record SelfConsistency(int samples) implements AlgorithmSpec {
         public SelfConsistency {
             positive("samples", samples);
         }
 
         public static SelfConsistency defaults() {
-            return new SelfConsistency(64, 1.0);
+            return new SelfConsistency(64);
         }
 
         public String name() {

@@ -26,7 +26,7 @@ class EveryAlgorithmTest {
     static Stream<AlgorithmSpec> algorithms() {
         return Stream.of(
                 new AlgorithmSpec.Greedy(),
-                new AlgorithmSpec.SelfConsistency(16, 1.0),
+                new AlgorithmSpec.SelfConsistency(16),
                 new AlgorithmSpec.BestOfN(16, BestOfNMode.WEIGHTED, Aggregation.MIN),
                 new AlgorithmSpec.Beam(3, 3, Aggregation.LAST),
                 new AlgorithmSpec.Dvts(6, 3, Aggregation.PROD),

@@ -64,7 +64,7 @@ class SamplingBaselinesTest {
     @Test
     void selfConsistencyTakesTheMajorityAnswer() {
         SearchResult result = search(ScriptedWorld.answers("5", "3", "3", "7", "5", "3"),
-                new AlgorithmSpec.SelfConsistency(6, 1.0), "3");
+                new AlgorithmSpec.SelfConsistency(6), "3");
         assertThat(result.answer()).contains("3");
         assertThat(result.verdict().asBoolean()).isTrue();
         assertThat(steps(result)).containsExactly("= 3");
@@ -80,15 +80,15 @@ class SamplingBaselinesTest {
     @Test
     void selfConsistencyBreaksTiesByTheAnswerReachedFirst() {
         SearchResult result = search(ScriptedWorld.answers("5", "3", "3", "5"),
-                new AlgorithmSpec.SelfConsistency(4, 1.0), null);
+                new AlgorithmSpec.SelfConsistency(4), null);
         assertThat(result.answer()).contains("5");
     }
 
     @Test
     void selfConsistencyStopsAtItsSampleCount() {
-        assertThat(search(ScriptedWorld.answers("5", "5", "3", "3", "3"), new AlgorithmSpec.SelfConsistency(4, 1.0), null)
+        assertThat(search(ScriptedWorld.answers("5", "5", "3", "3", "3"), new AlgorithmSpec.SelfConsistency(4), null)
                 .answer()).contains("5");
-        SearchResult all = search(ScriptedWorld.answers("5", "5", "3", "3", "3"), new AlgorithmSpec.SelfConsistency(5, 1.0), null);
+        SearchResult all = search(ScriptedWorld.answers("5", "5", "3", "3", "3"), new AlgorithmSpec.SelfConsistency(5), null);
         assertThat(all.answer()).contains("3");
         assertThat(all.stats().simulations()).isEqualTo(5);
     }
@@ -99,7 +99,7 @@ class SamplingBaselinesTest {
                 List.of(new Step("a", 1), new Step("= 1", 1)),
                 List.of(new Step("b", 1), new Step("= 2", 1)),
                 List.of(new Step("a", 1), new Step("= 1", 1))));
-        SearchResult result = search(world, new AlgorithmSpec.SelfConsistency(3, 1.0), "1");
+        SearchResult result = search(world, new AlgorithmSpec.SelfConsistency(3), "1");
         assertThat(steps(result)).containsExactly("a", "= 1");
         assertThat(result.stats().nodes()).isEqualTo(5);
         Node a = child(result.tree().root(), "a");
@@ -113,7 +113,7 @@ class SamplingBaselinesTest {
     void selfConsistencyAgreesWithCountingTheTree() {
         for (long seed = 0; seed < 4; seed++) {
             ToyWorld world = new ToyWorld(3).withLean(3, 0.5);
-            SearchResult result = EveryAlgorithmTest.search(world, new AlgorithmSpec.SelfConsistency(15, 1.0), ROOMY, 1,
+            SearchResult result = EveryAlgorithmTest.search(world, new AlgorithmSpec.SelfConsistency(15), ROOMY, 1,
                     seed, "9");
             Map<String, Integer> chains = new HashMap<>();
             for (TreeNode view : result.tree().nodes()) {

@@ -16,9 +16,13 @@ import java.util.concurrent.ExecutorService;
  * the visit-weighted mean of its children's V. A selected terminal leaf is itself the simulation's end. The
  * search stops early once a terminal leaf reaches {@code endGate}.
  *
- * <p>Our addition (off in {@link AlgorithmSpec.MctsStar#faithful()}): a node whose children all have V below
- * {@code widenFloor} expands {@code branch} more children on its next visit, up to {@code maxChildren}; fixed
- * branching otherwise never recovers from a node whose sampled children are all dead ends.
+ * <p>Our additions (both off in {@link AlgorithmSpec.MctsStar#faithful()}): a node whose children all have V
+ * below {@code widenFloor} expands {@code branch} more children on its next visit, up to {@code maxChildren}
+ * (fixed branching otherwise never recovers from a node whose sampled children are all dead ends); and a
+ * terminal's V is the product of its path's PRM scores ({@code pathValueAtTerminals}).
+ *
+ * <p>Concurrency: the root takes no virtual loss and its V is set once the search ends, since every
+ * simulation passes it; each thread keeps its own count of simulations that grew nothing.
  */
 final class MctsStar implements Algorithm {
     /** Stop when this many simulations in a row, beyond the tree's size, grew nothing: the tree is exhausted. */

@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 final class MctsStar implements Algorithm {
     /** Stop when this many simulations in a row, beyond the tree's size, grew nothing: the tree is exhausted. */
     private static final int IDLE_SIMULATIONS_SLACK = 1000;
+    /** After this many simulations in a row that grew nothing, the next node on the path with room widens. */
+    private static final int STALL_SIMULATIONS = 20;
 
     private final AlgorithmSpec.MctsStar spec;
     private final int threads;
@@ -197,6 +199,9 @@ final class MctsStar implements Algorithm {
         private boolean wantsWidening(Node[] children) {
             if (spec.widenFloor() <= 0 || children.length + spec.branch() > spec.maxChildren()) {
                 return false;
+            }
+            if (idleSimulations >= STALL_SIMULATIONS) {
+                return true; // selection keeps returning to finished leaves: spend the budget on new branches
             }
             for (Node child : children) {
                 if (child.valueAcquire() >= spec.widenFloor()) {

@@ -18,8 +18,10 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Our additions (both off in {@link AlgorithmSpec.MctsStar#faithful()}): a node whose children all have V
  * below {@code widenFloor} expands {@code branch} more children on its next visit, up to {@code maxChildren}
- * (fixed branching otherwise never recovers from a node whose sampled children are all dead ends); and a
- * terminal's V is the product of its path's PRM scores ({@code pathValueAtTerminals}).
+ * (fixed branching otherwise never recovers from a node whose sampled children are all dead ends), and so
+ * does the next node with room on the path once a thread's simulations have stopped growing the tree (they
+ * would only revisit finished leaves); and a terminal's V is the product of its path's PRM scores
+ * ({@code pathValueAtTerminals}).
  *
  * <p>Concurrency: the root takes no virtual loss and its V is set once the search ends, since every
  * simulation passes it; each thread keeps its own count of simulations that grew nothing.

@@ -6,7 +6,6 @@ import dev.banyan.search.TreeNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * η-MCTS of AlphaLLM (Tian et al., 2024), run by many threads over one lock-free tree.
@@ -24,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * becomes Q, the mean backed-up value, and the answer is the terminal with the best Q.
  */
 final class EtaMcts implements Algorithm {
-    /** Stop when this many simulations in a row, beyond the tree's size, grew nothing: the tree is exhausted. */
-    private static final int IDLE_SIMULATIONS_SLACK = 1000;
 
     private final AlgorithmSpec.EtaMcts spec;
     private final int threads;
@@ -39,9 +36,8 @@ final class EtaMcts implements Algorithm {
 
     @Override
     public Choice search(SearchRun run) {
-        AtomicInteger idle = new AtomicInteger();
         if (!run.tree.root().isTerminal()) {
-            ParallelWorkers.run(threads, pool, () -> new Worker(run, idle).loop());
+            ParallelWorkers.run(threads, pool, () -> new SimulationLoop().run(run, new Worker(run)::simulate));
         }
         for (TreeNode view : run.tree.nodes()) {
             Node node = (Node) view;
@@ -56,30 +52,12 @@ final class EtaMcts implements Algorithm {
     /** One search thread's simulations; its path stack is reused. */
     private final class Worker {
         private final SearchRun run;
-        private final AtomicInteger idleSimulations;
         private final Node[] stack;
         private int height;
 
-        Worker(SearchRun run, AtomicInteger idleSimulations) {
+        Worker(SearchRun run) {
             this.run = run;
-            this.idleSimulations = idleSimulations;
             this.stack = new Node[run.task.maxSteps() + 2];
-        }
-
-        void loop() {
-            while (!run.shouldStop() && run.tryClaimSimulation()) {
-                int before = run.tree.size();
-                if (!simulate()) {
-                    run.releaseSimulation();
-                    Thread.onSpinWait();
-                    continue;
-                }
-                if (run.tree.size() > before) {
-                    idleSimulations.set(0);
-                } else if (idleSimulations.incrementAndGet() > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
-                    run.requestStop();
-                }
-            }
         }
 
         /** One simulation; false when it found the first child of a node being added and backed out. */

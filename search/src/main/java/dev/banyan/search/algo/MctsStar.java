@@ -27,8 +27,6 @@ import java.util.concurrent.ExecutorService;
  * simulation passes it; each thread keeps its own count of simulations that grew nothing.
  */
 final class MctsStar implements Algorithm {
-    /** Stop when this many simulations in a row, beyond the tree's size, grew nothing: the tree is exhausted. */
-    private static final int IDLE_SIMULATIONS_SLACK = 1000;
     /** After this many simulations in a row that grew nothing, the next node on the path with room widens. */
     private static final int STALL_SIMULATIONS = 20;
 
@@ -88,8 +86,7 @@ final class MctsStar implements Algorithm {
         private final SearchRun run;
         private final Node[] stack;
         private int height;
-        /** This thread's simulations in a row that grew nothing (kept per thread: a shared count would be contended). */
-        private int idleSimulations;
+        private final SimulationLoop simulations = new SimulationLoop();
 
         Worker(SearchRun run) {
             this.run = run;
@@ -97,19 +94,7 @@ final class MctsStar implements Algorithm {
         }
 
         void loop() {
-            while (!run.shouldCut() && run.tryClaimSimulation()) {
-                int before = run.tree.size();
-                if (!simulate()) {
-                    run.releaseSimulation();
-                    Thread.onSpinWait();
-                    continue;
-                }
-                if (run.tree.size() > before) {
-                    idleSimulations = 0;
-                } else if (++idleSimulations > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
-                    run.requestStop();
-                }
-            }
+            simulations.run(run, this::simulate);
         }
 
         /** One simulation; false when it lost an expansion race and backed out without a visit. */
@@ -202,7 +187,7 @@ final class MctsStar implements Algorithm {
             if (spec.widenFloor() <= 0 || children.length + spec.branch() > spec.maxChildren()) {
                 return false;
             }
-            if (idleSimulations >= STALL_SIMULATIONS) {
+            if (simulations.idleSimulations() >= STALL_SIMULATIONS) {
                 return true; // selection keeps returning to finished leaves: spend the budget on new branches
             }
             for (Node child : children) {

@@ -1,0 +1,37 @@
+package dev.banyan.search.algo;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One search thread's loop over simulations claimed from the budget, shared by the MCTS algorithms. It keeps
+ * this thread's streak of simulations that grew nothing (per thread: a shared count would be contended) and
+ * stops the search when the streak passes the tree's size by {@value #IDLE_SIMULATIONS_SLACK}: the tree is
+ * exhausted.
+ */
+final class SimulationLoop {
+    private static final int IDLE_SIMULATIONS_SLACK = 1000;
+
+    private int idleSimulations;
+
+    /** Simulations in a row, on this thread, that added no node. */
+    int idleSimulations() {
+        return idleSimulations;
+    }
+
+    /** Runs {@code simulate} until the budget or a stop; it returns false when it backed out without a visit. */
+    void run(SearchRun run, BooleanSupplier simulate) {
+        while (!run.shouldCut() && run.tryClaimSimulation()) {
+            int before = run.tree.size();
+            if (!simulate.getAsBoolean()) {
+                run.releaseSimulation();
+                Thread.onSpinWait();
+                continue;
+            }
+            if (run.tree.size() > before) {
+                idleSimulations = 0;
+            } else if (++idleSimulations > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
+                run.requestStop();
+            }
+        }
+    }
+}

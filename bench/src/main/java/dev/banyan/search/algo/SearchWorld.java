@@ -28,7 +28,7 @@ final class SearchWorld {
 
     static TreeGuard guard(String name) {
         return switch (name) {
-            case "lockFree" -> TreeGuard.NONE;
+            case "lockFree", "unshared" -> TreeGuard.NONE;
             case "globalLock" -> TreeGuard.globalLock();
             default -> throw new IllegalArgumentException("unknown guard " + name);
         };

@@ -23,8 +23,10 @@ import java.util.concurrent.ExecutorService;
  * would only revisit finished leaves); and a terminal's V is the product of its path's PRM scores
  * ({@code pathValueAtTerminals}).
  *
- * <p>Concurrency: the root takes no virtual loss and its V is set once the search ends, since every
- * simulation passes it; each thread keeps its own count of simulations that grew nothing.
+ * <p>Concurrency: the root takes no virtual loss and its V and visits are set once the search ends, since
+ * every simulation passes it; a child with a simulation in flight loses a whole unit of score
+ * ({@link UctSelection#VIRTUAL_LOSS}), so threads spread over different branches; each thread keeps its own
+ * count of simulations that grew nothing.
  */
 final class MctsStar implements Algorithm {
     /** After this many simulations in a row that grew nothing, the next node on the path with room widens. */
@@ -52,6 +54,7 @@ final class MctsStar implements Algorithm {
             ParallelWorkers.run(threads, pool, () -> worker(run).loop());
         }
         Node root = run.tree.root();
+        root.settleVisits(root.selfVisitsOpaque() + childVisits(root));
         root.setValueRelease(weightedChildValue(root));
         return AnswerPicker.pick(run, spec.answerMode());
     }
@@ -63,6 +66,14 @@ final class MctsStar implements Algorithm {
             product *= step.prmScore();
         }
         return product;
+    }
+
+    private static int childVisits(Node node) {
+        int visits = 0;
+        for (Node child : node.childrenAcquire()) {
+            visits += child.visitsOpaque();
+        }
+        return visits;
     }
 
     /** The visit-weighted mean of a node's children's V (its own V while no child has a visit). */
@@ -290,7 +301,10 @@ final class MctsStar implements Algorithm {
             }
         }
 
-        /** The root's V is set once the search ends: nothing reads it before, and it is the most shared node. */
+        /**
+         * The root's V and visits are set once the search ends: every simulation passes the root, so writing
+         * them would make its line the most contended, and selection derives N_root from the children.
+         */
         private void backUpUnguarded(Node leaf) {
             leaf.addSelfVisit();
             for (int i = height - 1; i > 0; i--) {
@@ -300,7 +314,6 @@ final class MctsStar implements Algorithm {
                 }
                 node.completeVisit();
             }
-            stack[0].addVisit();
         }
     }
 }

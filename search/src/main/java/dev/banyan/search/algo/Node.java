@@ -178,6 +178,11 @@ final class Node implements TreeNode {
         COUNTS.getAndAdd(this, 1L << 32);
     }
 
+    /** Sets the visit count of a node whose visits were not kept while the search ran, once it has ended. */
+    void settleVisits(int visits) {
+        COUNTS.setRelease(this, (long) visits << 32);
+    }
+
     void addSelfVisit() {
         SELF_VISITS.getAndAdd(this, 1);
     }

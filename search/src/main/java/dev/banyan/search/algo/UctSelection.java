@@ -2,18 +2,24 @@ package dev.banyan.search.algo;
 
 /**
  * The selection maths of MCTS*: {@code V + c·sqrt(2·ln N_parent / n_child)}, with unvisited children scored
- * {@code V + infBonus}. Virtual loss counts each in-flight simulation as a visit that returned 0, so threads
- * descending at the same time spread over different children.
+ * {@code V + infBonus}, minus {@link #VIRTUAL_LOSS} for each simulation now in flight through the child.
  */
 final class UctSelection {
+    /**
+     * Score taken off a child per simulation in flight through it. Counting an in-flight simulation as one
+     * more visit worth 0 (the textbook virtual loss) moves a child with thousands of visits by a thousandth,
+     * so concurrent threads would walk the same path, write the same nodes and pile onto an expansion
+     * another thread owns. A whole unit of V sends the next thread to the best free sibling instead. With one
+     * thread no sibling is ever in flight, so this changes nothing there.
+     */
+    static final double VIRTUAL_LOSS = 1.0;
+
     private UctSelection() {
     }
 
     /** The child to descend into; ties go to the earliest child, so one thread is deterministic. */
     static Node select(Node parent, Node[] children, double c, double infBonus) {
-        long parentCounts = parent.countsOpaque();
-        int parentVisits = Node.visitsOf(parentCounts) + Node.inFlightOf(parentCounts);
-        double logParent = Math.log(Math.max(1, parentVisits));
+        double logParent = Math.log(Math.max(1, parentVisits(parent, children)));
         Node best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Node child : children) {
@@ -26,16 +32,28 @@ final class UctSelection {
         return best;
     }
 
-    static double score(Node child, double logParentVisits, double c, double infBonus) {
+    /**
+     * N_parent, counting simulations in flight. The root's visits are not kept during a search (every
+     * simulation would write its line), so for the root N is its own visits plus its children's.
+     */
+    private static int parentVisits(Node parent, Node[] children) {
+        if (parent.parent() != null) {
+            long counts = parent.countsOpaque();
+            return Node.visitsOf(counts) + Node.inFlightOf(counts);
+        }
+        int visits = parent.selfVisitsOpaque();
+        for (Node child : children) {
+            long counts = child.countsOpaque();
+            visits += Node.visitsOf(counts) + Node.inFlightOf(counts);
+        }
+        return visits;
+    }
+
+    private static double score(Node child, double logParentVisits, double c, double infBonus) {
         long counts = child.countsOpaque();
         int visits = Node.visitsOf(counts);
-        int inFlight = Node.inFlightOf(counts);
         double value = child.valueAcquire();
-        if (visits + inFlight == 0) {
-            return value + infBonus;
-        }
-        int effective = visits + inFlight;
-        double pessimistic = value * visits / effective;
-        return pessimistic + c * Math.sqrt(2 * logParentVisits / effective);
+        double score = visits == 0 ? value + infBonus : value + c * Math.sqrt(2 * logParentVisits / visits);
+        return score - VIRTUAL_LOSS * Node.inFlightOf(counts);
     }
 }

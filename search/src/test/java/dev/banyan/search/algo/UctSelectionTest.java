@@ -1,0 +1,51 @@
+package dev.banyan.search.algo;
+
+import dev.banyan.search.ReasoningPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UctSelectionTest {
+    private final Node root = Node.root(ReasoningPath.of("q"), false);
+    private final Node strong = Node.child(1, root, "a", 1, 0, false, 0.9);
+    private final Node weak = Node.child(2, root, "b", 1, 0, false, 0.3);
+
+    UctSelectionTest() {
+        root.appendChildrenRelease(List.of(strong, weak));
+        for (int i = 0; i < 1000; i++) {
+            strong.addVisit();
+        }
+        for (int i = 0; i < 10; i++) {
+            weak.addVisit();
+        }
+    }
+
+    @Test
+    void theBestChildWinsWhenNothingIsInFlight() {
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(strong);
+    }
+
+    @Test
+    void aSimulationInFlightSendsTheNextThreadToASibling() {
+        // Counted as one more visit worth 0, one in-flight simulation among 1000 visits would not move it.
+        strong.addVirtualLoss(1);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(weak);
+        strong.addVirtualLoss(-1);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(strong);
+    }
+
+    @Test
+    void theRootsVisitsComeFromItsChildren() {
+        // The root's own count is never written during a search; an unvisited sibling must still be explored.
+        Node fresh = Node.child(3, root, "c", 1, 0, false, 0.05);
+        root.appendChildrenRelease(List.of(fresh));
+        assertThat(root.visitsOpaque()).isZero();
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(fresh);
+        fresh.addVisit();
+        // N_root = 1011 from the children: the once-visited child's exploration term (0.05 + 0.4·sqrt(2·ln 1011))
+        // beats the strong child's 0.9 + 0.4·sqrt(2·ln 1011 / 1000). Read as 0, N_root would hand it to the strong one.
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(fresh);
+    }
+}

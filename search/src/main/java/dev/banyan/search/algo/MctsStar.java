@@ -24,9 +24,10 @@ import java.util.concurrent.ExecutorService;
  * ({@code pathValueAtTerminals}).
  *
  * <p>Concurrency: the root takes no virtual loss and its V and visits are set once the search ends, since
- * every simulation passes it; a child with a simulation in flight loses a whole unit of score
- * ({@link UctSelection#VIRTUAL_LOSS}), so threads spread over different branches; each thread keeps its own
- * count of simulations that grew nothing.
+ * every simulation passes it; each thread selects at the root from its own {@link RootView}, re-read every
+ * few simulations, so threads do not fetch one another's freshly written children every simulation; a child
+ * with a simulation in flight loses a whole unit of score ({@link UctSelection#VIRTUAL_LOSS}), so threads
+ * spread over different branches; each thread keeps its own count of simulations that grew nothing.
  */
 final class MctsStar implements Algorithm {
     /** After this many simulations in a row that grew nothing, the next node on the path with room widens. */
@@ -98,6 +99,7 @@ final class MctsStar implements Algorithm {
         private final Node[] stack;
         private int height;
         private final SimulationLoop simulations = new SimulationLoop();
+        private final RootView rootView = new RootView();
 
         Worker(SearchRun run) {
             this.run = run;
@@ -185,21 +187,26 @@ final class MctsStar implements Algorithm {
                     // Odd state: the first expansion is still in progress elsewhere. Even: a dead end.
                     return (state & 1) == 1 ? null : node;
                 }
-                if (mayExpand && (state & 1) == 0 && wantsWidening(children) && node.casClaimRound(state)) {
+                boolean atRoot = height == 1;
+                if (mayExpand && (state & 1) == 0 && wantsWidening(children, atRoot) && node.casClaimRound(state)) {
                     claimedRound = state >>> 1;
                     return node;
                 }
-                node = UctSelection.select(node, children, spec.c(), spec.infBonus());
+                node = atRoot ? rootView.select(node, children, spec.c(), spec.infBonus())
+                        : UctSelection.select(node, children, spec.c(), spec.infBonus());
                 push(node);
             }
         }
 
-        private boolean wantsWidening(Node[] children) {
+        private boolean wantsWidening(Node[] children, boolean atRoot) {
             if (spec.widenFloor() <= 0 || children.length + spec.branch() > spec.maxChildren()) {
                 return false;
             }
             if (simulations.idleSimulations() >= STALL_SIMULATIONS) {
                 return true; // selection keeps returning to finished leaves: spend the budget on new branches
+            }
+            if (atRoot) {
+                return rootView.allBelow(children, spec.widenFloor());
             }
             for (Node child : children) {
                 if (child.valueAcquire() >= spec.widenFloor()) {
@@ -211,6 +218,7 @@ final class MctsStar implements Algorithm {
 
         /** Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. */
         private void expandAndRollOut(Node leaf, int round) {
+            rootView.forget(); // a simulation that waits on the models can afford to re-read the root's children
             List<Node> fresh;
             try {
                 fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
@@ -286,6 +294,7 @@ final class MctsStar implements Algorithm {
 
         /** Takes back the virtual loss of a simulation that made no visit. */
         private void abandon() {
+            rootView.forget();
             for (int i = 1; i < height; i++) {
                 stack[i].addVirtualLoss(-1);
             }
@@ -314,6 +323,7 @@ final class MctsStar implements Algorithm {
                 }
                 node.completeVisit();
             }
+            rootView.afterBackup();
         }
     }
 }

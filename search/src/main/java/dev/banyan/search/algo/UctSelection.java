@@ -34,7 +34,8 @@ final class UctSelection {
 
     /**
      * N_parent, counting simulations in flight. The root's visits are not kept during a search (every
-     * simulation would write its line), so for the root N is its own visits plus its children's.
+     * simulation would write its line), so for the root N is its own visits plus its children's. (The search
+     * selects at the root through {@link RootView}; this live reading is the twin it is tested against.)
      */
     private static int parentVisits(Node parent, Node[] children) {
         if (parent.parent() != null) {
@@ -50,9 +51,12 @@ final class UctSelection {
     }
 
     private static double score(Node child, double logParentVisits, double c, double infBonus) {
-        long counts = child.countsOpaque();
+        return score(child.countsOpaque(), child.valueAcquire(), logParentVisits, c, infBonus);
+    }
+
+    /** The score of a child with these packed visit counts (see {@link Node#visitsOf}) and this V. */
+    static double score(long counts, double value, double logParentVisits, double c, double infBonus) {
         int visits = Node.visitsOf(counts);
-        double value = child.valueAcquire();
         double score = visits == 0 ? value + infBonus : value + c * Math.sqrt(2 * logParentVisits / visits);
         return score - VIRTUAL_LOSS * Node.inFlightOf(counts);
     }

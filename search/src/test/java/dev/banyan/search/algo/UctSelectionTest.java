@@ -48,4 +48,49 @@ class UctSelectionTest {
         // beats the strong child's 0.9 + 0.4·sqrt(2·ln 1011 / 1000). Read as 0, N_root would hand it to the strong one.
         assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(fresh);
     }
+
+    @Test
+    void theRootViewChoosesAsTheLiveReadingDoes() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            Node top = Node.root(ReasoningPath.of("q"), false);
+            List<Node> kids = new java.util.ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(6); i++) {
+                Node kid = Node.child(i + 1, top, "s" + i, 1, 0, false, random.nextDouble());
+                for (int v = random.nextInt(4) == 0 ? 0 : random.nextInt(50); v > 0; v--) {
+                    kid.addVisit();
+                }
+                kid.addVirtualLoss(random.nextInt(3) == 0 ? 1 : 0);
+                kids.add(kid);
+            }
+            top.appendChildrenRelease(kids);
+            Node[] children = top.childrenAcquire();
+            assertThat(new RootView().select(top, children, 0.4, 0.9))
+                    .isSameAs(UctSelection.select(top, children, 0.4, 0.9));
+        }
+    }
+
+    @Test
+    void theRootViewSeesOtherThreadsWithinItsRefreshInterval() {
+        RootView view = new RootView();
+        Node[] children = root.childrenAcquire();
+        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(strong);
+        view.afterBackup();
+        strong.addVirtualLoss(1); // another thread is now in flight through the strong child
+        int selections = 1;
+        while (view.select(root, children, 0.4, 0.9) == strong) {
+            selections++;
+        }
+        assertThat(selections).isLessThanOrEqualTo(RootView.REFRESH_SIMULATIONS);
+    }
+
+    @Test
+    void theRootViewRereadsTheChildItBackedUpThrough() {
+        RootView view = new RootView();
+        Node[] children = root.childrenAcquire();
+        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(strong);
+        strong.setValueRelease(0.1); // this thread's own backup lowered it
+        view.afterBackup();
+        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(weak);
+    }
 }

@@ -17,7 +17,7 @@ $PY train.py policy --out out/policy --seed "$SEED" --steps 2000 --dump-data out
 $PY select_checkpoint.py policy out/policy
 
 # PRM: the synthetic mix plus labelled samples of the chosen policy.
-$PY train.py prm --out out/prm --seed "$SEED" --steps 1500 --layers 3 --policy out/policy/model.pt \
+$PY train.py prm --out out/prm --seed "$SEED" --steps 2000 --layers 3 --policy out/policy/model.pt \
   --dump-data out/data/prm_train.txt
 $PY select_checkpoint.py prm out/prm
 

@@ -4,6 +4,7 @@ Puzzles are all 1820 multisets of four numbers from 1 to 13; a seeded quarter is
 checkpoint selection, half for the reported numbers) and never appears in training data.
 """
 import random
+import re
 from fractions import Fraction
 
 import game24 as g
@@ -61,12 +62,27 @@ def _wrong_number(x: Fraction, rng) -> Fraction:
             return y
 
 
+def _substitute_number(text: str, puzzle_numbers, rng) -> str:
+    """The answer expression with one number swapped: for another of the puzzle's numbers (so one is used
+    twice and one never) or for a near miss, as a policy that rebuilds the expression from memory does."""
+    spans = [m.span() for m in re.finditer(r"\d+", text)]
+    start, end = rng.choice(spans)
+    old = int(text[start:end])
+    others = [n for n in puzzle_numbers if n != old]
+    if others and rng.random() < 0.6:
+        new = rng.choice(others)
+    else:
+        new = int(_wrong_number(Fraction(old), rng))
+    return text[:start] + str(new) + text[end:]
+
+
 def slipped_trace(puzzle, rng, shuffle_rate=0.15):
     """A trace with one deliberate mistake (wrong result, wrong `left:` list, a missing operand, or a
     wrong answer line); steps before it are solving or random, steps after it work on the wrong numbers."""
     q = question(puzzle, rng, shuffle_rate)
     guided = rng.random() < 0.5
-    slip_at = rng.randrange(4)  # 0..2: a step, 3: the answer line
+    # 0..2: a step, 3: the answer line, weighted up because answer lines are where the policy slips most.
+    slip_at = rng.choice([0, 1, 2, 3, 3])
     items = [(Fraction(n), g.Expr(Fraction(n))) for n in q]
     lines = []
     for k in range(3):
@@ -110,8 +126,11 @@ def slipped_trace(puzzle, rng, shuffle_rate=0.15):
     value, expr = items[0]
     text = str(expr)
     if slip_at == 3:
-        kind = rng.choice(["value", "brackets", "operator"])
-        if kind == "value":
+        kind = rng.choice(["value", "brackets", "operator", "number", "number", "number"])
+        if kind == "number":
+            text = _substitute_number(text, q, rng)
+            value = g.TARGET
+        elif kind == "value":
             value = g.TARGET if value != g.TARGET else _wrong_number(value, rng)
         elif kind == "brackets" and "(" in text:
             text = text.replace("(", "", 1).replace(")", "", 1)

@@ -14,7 +14,7 @@ package dev.banyan.search.algo;
  * with one thread the copy always equals the live values, so single-thread searches are unchanged.
  */
 final class RootView {
-    static final int REFRESH_SIMULATIONS = 16;
+    static final int REFRESH_SIMULATIONS = 64;
 
     private Node[] children = new Node[0];
     private long[] counts = new long[0];

@@ -17,6 +17,11 @@ BANYAN = {
     "budgetTokens": 2000,
     "maxStepTokens": 48,
     "temperature": 1.0,
+    # Search settings chosen on the validation puzzles (see the model card); the rest are Banyan's defaults.
+    "algorithms": {
+        "mcts-star": {"rollSteps": 0, "answerLikelihood": True},
+        "eta-mcts": {"mergeDistance": 4, "mergeResamples": 1, "c": 0.3},
+    },
 }
 
 

@@ -210,10 +210,14 @@ public sealed interface AlgorithmSpec {
      *                             by the PRM, that every step is right) instead of its last step's score alone;
      *                             ReST-MCTS*'s value model scores whole solutions, and a step-level PRM's score of
      *                             an answer line alone often cannot tell a slip upstream. False in the faithful variant.
+     * @param answerLikelihood a terminal step is judged by the policy's probability of it ({@code exp(logProb)})
+     *                         instead of its PRM score: for a task whose answer line is a rewrite of the steps
+     *                         above it, the policy that learned the rewrite can judge it better than a PRM
+     *                         (see the Game-of-24 model card). Off by default and in the faithful variant.
      */
     record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
                     double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
-                    boolean pathValueAtTerminals) implements AlgorithmSpec {
+                    boolean pathValueAtTerminals, boolean answerLikelihood) implements AlgorithmSpec {
         public MctsStar {
             nonNegative("c", c);
             positive("branch", branch);
@@ -232,28 +236,28 @@ public sealed interface AlgorithmSpec {
 
         /** The paper's evaluation settings (c = 0.4), with widening on. */
         public static MctsStar defaults() {
-            return new MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 0.9, AnswerMode.BEST_VALUE, 0.1, 12, true);
+            return new MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 0.9, AnswerMode.BEST_VALUE, 0.1, 12, true, false);
         }
 
         /** The paper's MCTS*: fixed branching (widening off), terminals valued by their own score. */
         public MctsStar faithful() {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren,
-                    false);
+                    false, false);
         }
 
         public MctsStar withC(double newC) {
             return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
-                    pathValueAtTerminals);
+                    pathValueAtTerminals, answerLikelihood);
         }
 
         public MctsStar withBranch(int newBranch) {
             return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
-                    Math.max(maxChildren, newBranch), pathValueAtTerminals);
+                    Math.max(maxChildren, newBranch), pathValueAtTerminals, answerLikelihood);
         }
 
         public MctsStar withAnswerMode(AnswerMode mode) {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren,
-                    pathValueAtTerminals);
+                    pathValueAtTerminals, answerLikelihood);
         }
 
         public String name() {

@@ -12,7 +12,7 @@ import java.time.Duration;
 final class SearchWorld {
     /** Never stops early, so every search runs its whole simulation budget. */
     static final AlgorithmSpec.MctsStar NO_EARLY_STOP = new AlgorithmSpec.MctsStar(
-            0.4, 0.9, 3, 1, 3, 0.5, 2.0, AlgorithmSpec.AnswerMode.BEST_VALUE, 0.1, 12, true);
+            0.4, 0.9, 3, 1, 3, 0.5, 2.0, AlgorithmSpec.AnswerMode.BEST_VALUE, 0.1, 12, true, false);
 
     static final Game24Task TASK = new Game24Task();
     static final SimulatedPolicy POLICY = SimulatedPolicy.builder().solvableLean(0.5).slipRate(0.05).build();

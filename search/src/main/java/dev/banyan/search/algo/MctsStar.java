@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutorService;
  * (fixed branching otherwise never recovers from a node whose sampled children are all dead ends), and so
  * does the next node with room on the path once a thread's simulations have stopped growing the tree (they
  * would only revisit finished leaves); and a terminal's V is the product of its path's PRM scores
- * ({@code pathValueAtTerminals}).
+ * ({@code pathValueAtTerminals}). Off by default: {@code answerLikelihood} judges a terminal step by the
+ * policy's probability of it instead of its PRM score.
  *
  * <p>Concurrency: the root takes no virtual loss and its V and visits are set once the search ends, since
  * every simulation passes it; each thread selects at the root from its own {@link RootView}, re-read every
@@ -60,7 +61,16 @@ final class MctsStar implements Algorithm {
         return AnswerPicker.pick(run, spec.answerMode());
     }
 
-    /** The product of the PRM scores from the root's child down to {@code node}. */
+    /**
+     * A new terminal's V: its own score — its PRM score, or with {@code answerLikelihood} the policy's probability
+     * of it — times, with {@code pathValueAtTerminals}, the PRM scores of the steps above it.
+     */
+    private double terminalValue(Node terminal) {
+        double own = spec.answerLikelihood() ? Math.exp(terminal.logProb()) : terminal.prmScore();
+        return spec.pathValueAtTerminals() ? own * pathProduct(terminal.parent()) : own;
+    }
+
+    /** The product of the PRM scores from the root's child down to {@code node} (1 for the root). */
     static double pathProduct(Node node) {
         double product = 1;
         for (Node step = node; step.parent() != null; step = step.parent()) {
@@ -233,10 +243,10 @@ final class MctsStar implements Algorithm {
                 backup(leaf);
                 return;
             }
-            if (spec.pathValueAtTerminals()) {
+            if (spec.pathValueAtTerminals() || spec.answerLikelihood()) {
                 for (Node child : fresh) {
                     if (child.isTerminal()) {
-                        child.setValueRelease(pathProduct(child));
+                        child.setValueRelease(terminalValue(child));
                     }
                 }
             }

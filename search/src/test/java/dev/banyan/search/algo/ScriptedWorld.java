@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each step its written score. A step {@code = x} ends a chain with answer {@code x}. Meant for one thread.
  */
 final class ScriptedWorld {
-    record Step(String text, double score) {
+    /** A written step: its PRM score and the log-probability the policy proposes it with. */
+    record Step(String text, double score, double logProb) {
+        Step(String text, double score) {
+            this(text, score, -1.0);
+        }
     }
 
     private final List<List<Step>> chains;
@@ -81,8 +85,8 @@ final class ScriptedWorld {
                 List<Step> chain = request.path().depth() == 0
                         ? chains.get(rootProposals.getAndIncrement() % chains.size())
                         : chainOf(request.path());
-                String text = chain.get(request.path().depth()).text();
-                out.add(new StepProposal(text, 1, -1.0));
+                Step step = chain.get(request.path().depth());
+                out.add(new StepProposal(step.text(), 1, step.logProb()));
             }
             return CompletableFuture.completedFuture(out);
         };

@@ -10,17 +10,14 @@ import dev.banyan.search.TreeNode;
 import dev.banyan.search.Verdict;
 import dev.banyan.search.targets.TrainingTargets;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The JSON records the command line writes for a solved problem: its result line and its tree line. */
 final class Records {
     private Records() {
     }
 
     /**
-     * {@code {"id", "question", "answer", "solved", "trace": [{"text", "value"}], "stats": {...}}}, plus the
-     * algorithm and the expected answer.
+     * {@code {"id", "question", "answer", "solved", "trace": [{"node", "text", "value"}], "stats": {...}}}, plus the
+     * algorithm and the expected answer; a trace step's {@code node} is its id in the tree line.
      */
     static ObjectNode result(Solution solution) {
         ObjectNode record = Json.object();
@@ -36,6 +33,7 @@ final class Records {
         ArrayNode trace = record.putArray("trace");
         for (TraceStep step : solution.result().trace()) {
             ObjectNode entry = trace.addObject();
+            entry.put("node", step.nodeId());
             entry.put("text", step.text());
             Json.putNumber(entry, "value", step.value());
         }
@@ -78,7 +76,7 @@ final class Records {
             record.put("solved", solved);
         }
         ArrayNode chosen = record.putArray("chosen");
-        chosenPath(solution).forEach(node -> chosen.add(node.id()));
+        solution.result().trace().forEach(step -> chosen.add(step.nodeId()));
         TrainingTargets targets = solution.targets();
         ArrayNode nodes = record.putArray("nodes");
         for (TreeNode node : solution.result().tree().nodes()) {
@@ -104,30 +102,5 @@ final class Records {
             Json.putNumber(entry, "logProb", node.logProb());
         }
         return record;
-    }
-
-    /**
-     * The nodes of the answer's trace, root excluded: each step matched to the child with its text and value,
-     * or its text alone where values were rounded.
-     */
-    static List<TreeNode> chosenPath(Solution solution) {
-        List<TreeNode> path = new ArrayList<>();
-        TreeNode at = solution.result().tree().root();
-        for (TraceStep step : solution.result().trace()) {
-            TreeNode next = null;
-            for (TreeNode child : at.children()) {
-                if (child.step().equals(step.text())) {
-                    if (next == null || Double.compare(child.value(), step.value()) == 0) {
-                        next = child;
-                    }
-                }
-            }
-            if (next == null) {
-                break;
-            }
-            path.add(next);
-            at = next;
-        }
-        return path;
     }
 }

@@ -80,9 +80,25 @@ class ExportFormatsTest {
                             .isEqualTo(node.get("text").asText().startsWith("Answer:") && node.get("text").asText().endsWith("= 24"));
                 }
             }
+            assertChosenIsAPathFromTheRoot(tree);
         }
         assertThat(sawCorrect).isTrue();
         assertThat(sawWrong).isTrue();
+    }
+
+    /** {@code chosen} lists the answer's nodes, root excluded, each the child of the one before. */
+    private static void assertChosenIsAPathFromTheRoot(JsonNode tree) {
+        Map<Integer, Integer> parentOf = new HashMap<>();
+        for (JsonNode node : tree.get("nodes")) {
+            parentOf.put(node.get("id").asInt(), node.get("parent").isNull() ? null : node.get("parent").asInt());
+        }
+        JsonNode chosen = tree.get("chosen");
+        assertThat(chosen.size()).as("the chosen path of %s", tree.get("id")).isPositive();
+        int parent = 0;
+        for (JsonNode id : chosen) {
+            assertThat(parentOf.get(id.asInt())).as("parent of chosen node %s", id).isEqualTo(parent);
+            parent = id.asInt();
+        }
     }
 
     @Test

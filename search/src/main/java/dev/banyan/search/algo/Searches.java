@@ -71,7 +71,7 @@ public final class Searches {
     private static List<TraceStep> trace(Node end) {
         Deque<TraceStep> steps = new ArrayDeque<>();
         for (Node node = end; node.parent() != null; node = node.parent()) {
-            steps.push(new TraceStep(node.step(), node.valueAcquire()));
+            steps.push(new TraceStep(node.id(), node.step(), node.valueAcquire()));
         }
         return new ArrayList<>(steps);
     }

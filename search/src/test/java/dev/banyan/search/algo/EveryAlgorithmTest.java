@@ -6,13 +6,16 @@ import dev.banyan.search.AlgorithmSpec.BestOfNMode;
 import dev.banyan.search.Budget;
 import dev.banyan.search.SearchResult;
 import dev.banyan.search.Searcher;
+import dev.banyan.search.TraceStep;
 import dev.banyan.search.TreeNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,21 @@ class EveryAlgorithmTest {
             assertThat(result.stats().nodes()).isEqualTo(result.tree().nodes().size());
             assertThat(world.duplicateRequests).as("the same request asked twice").hasValue(0);
             assertThat(result.trace()).isNotEmpty();
+            assertTraceIsATreePath(result);
+        }
+    }
+
+    /** The trace names its nodes: each is the child of the one before (the first, of the root) with its text. */
+    private static void assertTraceIsATreePath(SearchResult result) {
+        Map<Integer, TreeNode> byId = new HashMap<>();
+        result.tree().nodes().forEach(node -> byId.put(node.id(), node));
+        TreeNode parent = result.tree().root();
+        for (TraceStep step : result.trace()) {
+            TreeNode node = byId.get(step.nodeId());
+            assertThat(node).as("node %d of the trace", step.nodeId()).isNotNull();
+            assertThat(node.parent()).isSameAs(parent);
+            assertThat(node.step()).isEqualTo(step.text());
+            parent = node;
         }
     }
 

@@ -4,13 +4,10 @@ import dev.banyan.search.StepRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import org.agrona.concurrent.Agent;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
- * The inference thread's duty cycle, written as an Agrona {@link Agent} so a test can run cycles on its own
- * thread: {@link #doWork()} admits queued requests, then runs at most one forward pass.
+ * The policy's inference-thread duty cycle (a {@link BatchLoop}, so a test can run cycles on its own thread):
+ * {@link #doWork()} admits queued requests, then runs at most one forward pass.
  *
  * <p>Continuous batching. Sequences join and leave between passes: a request first becomes one prefill row
  * for its context (after the longest cached prefix); when that finishes, its logits give every proposal's
@@ -24,9 +21,7 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * its parent's plus the step and delimiter, so its lookup finds the parent proposal's entry and recomputes
  * only the difference.
  */
-final class DecodeLoop implements Agent {
-    private static final int ADMIT_PER_CYCLE = 1024;
-
+final class DecodeLoop extends BatchLoop<Job> {
     private final DecoderModel model;
     private final ForwardPass pass;
     private final PrefixCache cache;
@@ -34,7 +29,6 @@ final class DecodeLoop implements Agent {
     private final EngineCounters counters;
     private final int maxSequences;
     private final int maxPassTokens;
-    private final MessagePassingQueue<Job> inbox = new MpscUnboundedXaddArrayQueue<>(256);
     /** Rows in admission order; the first {@code maxSequences} run. */
     private final List<Sequence> active = new ArrayList<>();
     private Sequence[] running = new Sequence[16];
@@ -42,6 +36,7 @@ final class DecodeLoop implements Agent {
 
     DecodeLoop(DecoderModel model, PrefixCache cache, Sampler sampler, EngineCounters counters, int maxSequences,
                int maxPassTokens) {
+        super("banyan-policy", "the policy engine was closed");
         this.model = model;
         this.pass = model.newPass();
         this.cache = cache;
@@ -51,47 +46,32 @@ final class DecodeLoop implements Agent {
         this.maxPassTokens = maxPassTokens;
     }
 
-    /** Queues a job; safe from any thread. */
-    void submit(Job job) {
-        inbox.offer(job);
-    }
-
     @Override
-    public String roleName() {
-        return "banyan-policy";
-    }
-
-    @Override
-    public int doWork() {
-        int work = inbox.drain(this::admit, ADMIT_PER_CYCLE);
-        if (!active.isEmpty()) {
-            work += step();
-        }
-        return work;
-    }
-
-    /** Rows waiting or running. */
-    int activeRows() {
+    public int activeRows() {
         return active.size();
     }
 
     @Override
-    public void onClose() {
-        CancellationException closed = new CancellationException("the policy engine was closed");
-        inbox.drain(job -> job.fail(closed));
-        for (Sequence sequence : active) {
-            sequence.job.fail(closed);
-        }
-        active.clear();
-        pass.close();
-    }
-
-    private void admit(Job job) {
+    protected void admit(Job job) {
         try {
             start(job);
         } catch (RuntimeException e) {
             fail(job, e);
         }
+    }
+
+    @Override
+    protected void failQueued(Job job, Throwable cause) {
+        job.fail(cause);
+    }
+
+    @Override
+    protected void closeRows(CancellationException closed) {
+        for (Sequence sequence : active) {
+            sequence.job.fail(closed);
+        }
+        active.clear();
+        pass.close();
     }
 
     /** Looks up the context's longest cached prefix and queues a prefill row for the rest. */
@@ -120,7 +100,8 @@ final class DecodeLoop implements Agent {
     }
 
     /** Runs one pass over the oldest rows; returns the real tokens it fed. */
-    private int step() {
+    @Override
+    protected int runPass() {
         int rows = Math.min(active.size(), maxSequences);
         if (running.length < rows) {
             running = new Sequence[Math.max(rows, 2 * running.length)];

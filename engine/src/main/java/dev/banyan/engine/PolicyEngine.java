@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
  * A decoder language model on ONNX Runtime as a {@link Policy}. Any number of search threads may call
@@ -38,7 +35,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     private final DecoderModel model;
     private final DecodeLoop loop;
     private final EngineCounters counters;
-    private final AgentRunner runner;
+    private final InferenceThread thread;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -46,19 +43,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         this.model = model;
         this.loop = loop;
         this.counters = counters;
-        if (ownThread) {
-            // Spin a little, then yield, then park up to 0.2 ms: a new request waits at most that long.
-            BackoffIdleStrategy idle = new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1),
-                    TimeUnit.MICROSECONDS.toNanos(200));
-            runner = new AgentRunner(idle, Throwable::printStackTrace, null, loop);
-            AgentRunner.startOnThread(runner, task -> {
-                Thread thread = new Thread(task, loop.roleName() + "-" + model.files.directory().getFileName());
-                thread.setDaemon(true);
-                return thread;
-            });
-        } else {
-            runner = null;
-        }
+        this.thread = ownThread ? InferenceThread.start(loop, model.files.directory()) : InferenceThread.callerDriven(loop);
     }
 
     /** Starts configuring an engine for the model in {@code modelDirectory}. */
@@ -103,11 +88,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             lifecycle.writeLock().unlock();
         }
         // No job is queued after this point, so the loop's close fails every pending one.
-        if (runner != null) {
-            runner.close();
-        } else {
-            loop.onClose();
-        }
+        thread.close();
         model.close();
     }
 

@@ -2,6 +2,7 @@ package dev.banyan.prm;
 
 import dev.banyan.engine.DecoderModel;
 import dev.banyan.engine.Device;
+import dev.banyan.engine.InferenceThread;
 import dev.banyan.engine.PrefixCache;
 import dev.banyan.search.AlgorithmSpec.Aggregation;
 import dev.banyan.search.OutcomeScorer;
@@ -14,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
  * A process reward model on ONNX Runtime, as the search's {@link StepScorer} and {@link OutcomeScorer}. The model
@@ -49,7 +47,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     private final PrmCounters counters;
     private final Aggregation outcomeAggregation;
     private final boolean incremental;
-    private final AgentRunner runner;
+    private final InferenceThread thread;
     private volatile boolean closed;
 
     private PrmEngine(DecoderModel model, PrmConfig config, PathEncoder encoder, ValueCache values, ScoreLoop loop,
@@ -62,19 +60,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         this.counters = counters;
         this.outcomeAggregation = outcomeAggregation;
         this.incremental = incremental;
-        if (ownThread) {
-            // As the policy's loop: spin a little, then yield, then park up to 0.2 ms.
-            BackoffIdleStrategy idle = new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1),
-                    TimeUnit.MICROSECONDS.toNanos(200));
-            runner = new AgentRunner(idle, Throwable::printStackTrace, null, loop);
-            AgentRunner.startOnThread(runner, task -> {
-                Thread thread = new Thread(task, loop.roleName() + "-" + model.files().directory().getFileName());
-                thread.setDaemon(true);
-                return thread;
-            });
-        } else {
-            runner = null;
-        }
+        this.thread = ownThread ? InferenceThread.start(loop, model.files().directory()) : InferenceThread.callerDriven(loop);
     }
 
     /** Starts configuring a reward model for the directory {@code modelDirectory}. */
@@ -174,11 +160,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             return;
         }
         closed = true;
-        if (runner != null) {
-            runner.close();
-        } else {
-            loop.onClose();
-        }
+        thread.close();
         model.close();
     }
 

@@ -1,5 +1,6 @@
 package dev.banyan.prm;
 
+import dev.banyan.engine.BatchLoop;
 import dev.banyan.engine.DecoderModel;
 import dev.banyan.engine.ForwardPass;
 import dev.banyan.engine.KvSnapshot;
@@ -12,12 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import org.agrona.concurrent.Agent;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
- * The reward model's inference thread, as an Agrona {@link Agent} (a test can run its cycles on its own thread):
+ * The reward model's inference-thread duty cycle, a {@link BatchLoop} (a test can run its cycles on its own thread):
  * {@link #doWork()} admits queued evaluations, then runs at most one forward pass over the engine's
  * {@link ForwardPass}, which batches rows of different lengths with padding and masks.
  *
@@ -31,9 +29,7 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * <p>Full sequences (a graph without KV, or incremental scoring turned off): every evaluation runs its whole
  * text; without KV each row is fed whole, right-padded, with as many rows per pass as {@code maxPassTokens} allows.
  */
-final class ScoreLoop implements Agent {
-    private static final int ADMIT_PER_CYCLE = 1024;
-
+final class ScoreLoop extends BatchLoop<ScoreJob> {
     private final DecoderModel model;
     private final ForwardPass pass;
     /** Null when every evaluation runs its whole text. */
@@ -43,7 +39,6 @@ final class ScoreLoop implements Agent {
     private final PrmCounters counters;
     private final int maxSequences;
     private final int maxPassTokens;
-    private final MessagePassingQueue<ScoreJob> inbox = new MpscUnboundedXaddArrayQueue<>(256);
     /** Rows in admission order; the first ones that fit run. */
     private final List<ScoreRow> active = new ArrayList<>();
     /** Parent rows still running, by the parent's tokens. */
@@ -55,6 +50,7 @@ final class ScoreLoop implements Agent {
     /** @param kvCache the prefix cache for incremental scoring, or {@code null} to run every text whole */
     ScoreLoop(DecoderModel model, PrefixCache kvCache, ScoreRule rule, PrmCounters counters, int maxSequences,
               int maxPassTokens) {
+        super("banyan-prm", "the reward model was closed");
         this.model = model;
         this.pass = model.newPass();
         this.kvCache = kvCache;
@@ -66,34 +62,18 @@ final class ScoreLoop implements Agent {
         this.values = new float[model.signature().readout().width()];
     }
 
-    /** Queues a job; safe from any thread. */
-    void submit(ScoreJob job) {
-        inbox.offer(job);
-    }
-
     @Override
-    public String roleName() {
-        return "banyan-prm";
-    }
-
-    @Override
-    public int doWork() {
-        int work = inbox.drain(this::admit, ADMIT_PER_CYCLE);
-        if (!active.isEmpty()) {
-            work += step();
-        }
-        return work;
-    }
-
-    /** Rows waiting or running. */
-    int activeRows() {
+    public int activeRows() {
         return active.size();
     }
 
     @Override
-    public void onClose() {
-        CancellationException closed = new CancellationException("the reward model was closed");
-        inbox.drain(job -> job.fail(closed));
+    protected void failQueued(ScoreJob job, Throwable cause) {
+        job.fail(cause);
+    }
+
+    @Override
+    protected void closeRows(CancellationException closed) {
         for (ScoreRow row : active) {
             fail(row, closed);
         }
@@ -104,7 +84,8 @@ final class ScoreLoop implements Agent {
 
     // ------------------------------------------------------------------------------------------ admission
 
-    private void admit(ScoreJob job) {
+    @Override
+    protected void admit(ScoreJob job) {
         int length = job.tokens.length;
         int maxPositions = model.config().maxPositions();
         if (length > maxPositions) {
@@ -135,7 +116,8 @@ final class ScoreLoop implements Agent {
     // ------------------------------------------------------------------------------------------- one pass
 
     /** Runs one pass over the oldest rows that fit; returns the real tokens it fed. */
-    private int step() {
+    @Override
+    protected int runPass() {
         int rows = chooseRows();
         int chunkCap = Math.max(1, maxPassTokens / rows);
         pass.clear();

@@ -56,7 +56,13 @@ public final class Fraction implements Comparable<Fraction> {
 
     /** Digits only: {@link Long#parseLong} alone would also take a '+' sign. */
     private static long parseUnsigned(String digits) {
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        // A plain loop: the search parses numbers on every step, and a stream here was most of its allocation.
+        boolean digitsOnly = !digits.isEmpty();
+        for (int i = 0; i < digits.length() && digitsOnly; i++) {
+            char c = digits.charAt(i);
+            digitsOnly = c >= '0' && c <= '9';
+        }
+        if (!digitsOnly) {
             throw new NumberFormatException("not digits: '" + digits + "'");
         }
         return Long.parseLong(digits);

@@ -6,6 +6,7 @@ import dev.banyan.search.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Game of 24 in the chain-of-thought format of Tree of Thoughts (Yao et al., 2023): the question is the four
@@ -21,6 +22,8 @@ import java.util.Optional;
 public final class Game24Task implements Task {
     /** Three arithmetic steps and the answer line. */
     public static final int MAX_STEPS = 4;
+    /** Compiled once: {@code String.split} compiles a many-character pattern on every call. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final OutcomeVerifier verifier = new Game24Verifier();
 
@@ -86,7 +89,7 @@ public final class Game24Task implements Task {
 
     /** The numbers of a question such as {@code 4 9 10 13}, in order. */
     public static List<Fraction> inputNumbers(String question) {
-        String[] words = question.strip().split("\\s+");
+        String[] words = WHITESPACE.split(question.strip());
         if (words.length == 1 && words[0].isEmpty()) {
             throw new IllegalArgumentException("malformed question '" + question + "': expected numbers such as 4 9 10 13");
         }

@@ -41,12 +41,13 @@ public enum Operator {
 
     /** The operator written as {@code symbol}. */
     public static Operator ofSymbol(char symbol) {
-        for (Operator op : values()) {
-            if (op.symbol == symbol) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("not an operator: '" + symbol + "' (expected one of + - * /)");
+        return switch (symbol) { // not values(), which copies the array on every call
+            case '+' -> PLUS;
+            case '-' -> MINUS;
+            case '*' -> TIMES;
+            case '/' -> DIVIDE;
+            default -> throw new IllegalArgumentException("not an operator: '" + symbol + "' (expected one of + - * /)");
+        };
     }
 
     /** Whether {@code c} is one of {@code + - * /}. */

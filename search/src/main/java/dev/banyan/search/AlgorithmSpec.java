@@ -142,10 +142,21 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores. */
-    record BestOfN(int samples, BestOfNMode mode, Aggregation aggregation) implements AlgorithmSpec {
+    /**
+     * Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores.
+     *
+     * @param answerLikelihood in the vote, a chain's answer step counts with the policy's probability of it
+     *     ({@code exp(logProb)}) in place of its PRM score, the other steps as the aggregation says; with
+     *     {@code PROD} a chain weighs what MCTS*'s {@code answerLikelihood} gives its terminal. Off by default.
+     */
+    record BestOfN(int samples, BestOfNMode mode, Aggregation aggregation, boolean answerLikelihood)
+            implements AlgorithmSpec {
         public BestOfN {
             positive("samples", samples);
+        }
+
+        public BestOfN(int samples, BestOfNMode mode, Aggregation aggregation) {
+            this(samples, mode, aggregation, false);
         }
 
         public static BestOfN defaults() {

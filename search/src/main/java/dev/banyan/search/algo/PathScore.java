@@ -13,22 +13,31 @@ final class PathScore {
 
     /** The aggregate of the PRM scores of the steps from the root to {@code end}; NaN for the root. */
     static double of(Aggregation aggregation, Node end) {
+        return of(aggregation, end, false);
+    }
+
+    /**
+     * As {@link #of(Aggregation, Node)}, but with {@code answerLikelihood} a terminal {@code end} counts with the
+     * policy's probability of its step, {@code exp(logProb)}, in place of its PRM score.
+     */
+    static double of(Aggregation aggregation, Node end, boolean answerLikelihood) {
         if (end.parent() == null) {
             return Double.NaN;
         }
+        double own = answerLikelihood && end.isTerminal() ? Math.exp(end.logProb()) : end.prmScore();
         double min = Double.POSITIVE_INFINITY;
         double product = 1;
         double sum = 0;
         int steps = 0;
         for (Node node = end; node.parent() != null; node = node.parent()) {
-            double score = node.prmScore();
+            double score = node == end ? own : node.prmScore();
             min = Math.min(min, score);
             product *= score;
             sum += score;
             steps++;
         }
         return switch (aggregation) {
-            case LAST -> end.prmScore();
+            case LAST -> own;
             case MIN -> min;
             case PROD -> product;
             case MEAN -> sum / steps;

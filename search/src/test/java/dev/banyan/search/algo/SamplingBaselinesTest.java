@@ -167,4 +167,27 @@ class SamplingBaselinesTest {
         };
         assertThat(c.orElseThrow().value()).isCloseTo(expected, offset(1e-12));
     }
+
+    /**
+     * The PRM likes answer 1's line (.9 against .5) but the policy finds it unlikely (e^-3 ≈ .05 against
+     * e^-0.2 ≈ .82). Weighted by PROD: without the likelihood a: .8·.9 = .72 beats b: .9·.5 = .45; with it
+     * a: .8·.05 = .04 loses to b: .9·.82 = .74. Node values stay the PRM's either way.
+     */
+    @ParameterizedTest
+    @CsvSource({"false, 1, a", "true, 2, b"})
+    void answerLikelihoodWeighsTheAnswerLineByThePolicy(boolean answerLikelihood, String answer, String firstStep) {
+        ScriptedWorld world = new ScriptedWorld(List.of(
+                List.of(new Step("a", 0.8), new Step("= 1", 0.9, -3.0)),
+                List.of(new Step("b", 0.9), new Step("= 2", 0.5, -0.2))));
+        SearchResult result = search(world,
+                new AlgorithmSpec.BestOfN(2, BestOfNMode.WEIGHTED, Aggregation.PROD, answerLikelihood), answer);
+        assertThat(result.answer()).contains(answer);
+        assertThat(steps(result)).containsExactly(firstStep, "= " + answer);
+        for (TreeNode node : result.tree().nodes()) {
+            if (node.parent() != null) {
+                assertThat(node.value()).as("value of %s", node)
+                        .isCloseTo(PathScore.of(Aggregation.PROD, (Node) node), offset(1e-12));
+            }
+        }
+    }
 }

@@ -66,7 +66,7 @@ final class MctsStar implements Algorithm {
      * of it — times, with {@code pathValueAtTerminals}, the PRM scores of the steps above it.
      */
     private double terminalValue(Node terminal) {
-        double own = spec.answerLikelihood() ? Math.exp(terminal.logProb()) : terminal.prmScore();
+        double own = PathScore.ownScore(terminal, spec.answerLikelihood());
         return spec.pathValueAtTerminals() ? own * pathProduct(terminal.parent()) : own;
     }
 

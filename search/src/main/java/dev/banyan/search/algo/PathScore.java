@@ -24,7 +24,7 @@ final class PathScore {
         if (end.parent() == null) {
             return Double.NaN;
         }
-        double own = answerLikelihood && end.isTerminal() ? Math.exp(end.logProb()) : end.prmScore();
+        double own = ownScore(end, answerLikelihood);
         double min = Double.POSITIVE_INFINITY;
         double product = 1;
         double sum = 0;
@@ -42,5 +42,13 @@ final class PathScore {
             case PROD -> product;
             case MEAN -> sum / steps;
         };
+    }
+
+    /**
+     * A step's own score: its PRM score, or with {@code answerLikelihood} and a terminal {@code node} the policy's
+     * probability of the step, {@code exp(logProb)}.
+     */
+    static double ownScore(Node node, boolean answerLikelihood) {
+        return answerLikelihood && node.isTerminal() ? Math.exp(node.logProb()) : node.prmScore();
     }
 }

@@ -101,6 +101,7 @@ public final class Banyan implements AutoCloseable {
         private ModelBundle bundle;
         private AlgorithmSpec algorithm;
         private String device;
+        private String task;
         /** An algorithm chosen by name, resolved against the model's settings at {@link #build}. */
         private String algorithmName;
         private Long budgetTokens;
@@ -124,6 +125,15 @@ public final class Banyan implements AutoCloseable {
         /** Where ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N} (default: the model's banyan.json, else cpu). */
         public Builder device(String device) {
             this.device = Objects.requireNonNull(device, "device");
+            return this;
+        }
+
+        /**
+         * Searches the task called {@code name} (see {@link dev.banyan.search.tasks.TaskRegistry}) with its default
+         * settings instead of the one the model directory's {@code banyan.json} names.
+         */
+        public Builder task(String name) {
+            this.task = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -199,7 +209,12 @@ public final class Banyan implements AutoCloseable {
         /** Opens the model directory (unless a bundle was given) and prepares the searcher. */
         public Banyan build() {
             boolean owns = bundle == null;
-            ModelBundle models = owns ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device) : bundle;
+            if (!owns && task != null && !task.equals(bundle.task().name())) {
+                throw new IllegalArgumentException("task(\"" + task + "\") applies to a model directory; the bundle "
+                        + bundle.description() + " brings its own task, " + bundle.task().name());
+            }
+            ModelBundle models = owns
+                    ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device, task) : bundle;
             try {
                 SearchDefaults defaults = models.defaults();
                 Budget budget = new Budget(budgetTokens != null ? budgetTokens : defaults.budgetTokens(),

@@ -16,19 +16,30 @@ import java.nio.file.Path;
  * {"task": "game24", "policy": "policy", "prm": "prm", "prmStyle": "step-tag",
  *  "algorithm": "mcts-star", "budgetTokens": 2000, "maxStepTokens": 40, "temperature": 1.0}
  * }</pre>
- * where {@code policy} and {@code prm} name sub-directories in Hugging Face layout, or the word
- * {@code simulated} for the task's simulated models, tuned by an optional {@code "simulated"} object.
+ * where {@code task} names a task of the {@link dev.banyan.search.tasks.TaskRegistry} (configured by an
+ * optional {@code "taskSettings"} object), and {@code policy} and {@code prm} name sub-directories in Hugging
+ * Face layout, or the word {@code simulated} for the task's simulated models, tuned by an optional
+ * {@code "simulated"} object.
  */
 public interface ModelBundle extends AutoCloseable {
 
     /** Opens the model directory {@code directory}; throws {@link ModelException} naming what is wrong. */
     static ModelBundle open(Path directory) {
-        return ModelDirectory.open(directory, null);
+        return ModelDirectory.open(directory, null, null);
     }
 
     /** As {@link #open(Path)}, running ONNX models on {@code device} ({@code cpu}, {@code cuda}, {@code cuda:N}). */
     static ModelBundle open(Path directory, String device) {
-        return ModelDirectory.open(directory, device);
+        return ModelDirectory.open(directory, device, null);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, on the task called {@code task} (a name in
+     * {@link dev.banyan.search.tasks.TaskRegistry}) instead of the one {@code banyan.json} names, with that task's
+     * default settings; null keeps the directory's task.
+     */
+    static ModelBundle open(Path directory, String device, String task) {
+        return ModelDirectory.open(directory, device, task);
     }
 
     /**

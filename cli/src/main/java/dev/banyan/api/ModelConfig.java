@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.search.AlgorithmSpec;
+import dev.banyan.search.tasks.TaskSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,18 +19,21 @@ import java.util.Map;
  * @param directory the model directory
  * @param file its {@code banyan.json}
  * @param task the task's name
+ * @param taskSettings the task's settings ({@code "taskSettings"}); empty when not given
  * @param policy the policy's sub-directory, or {@value #SIMULATED}
  * @param prm the reward model's sub-directory, or {@value #SIMULATED}
  * @param prmStyle how the reward model reads steps (e.g. {@code step-tag}); null when not given
  * @param temperature the policy's sampling temperature
  * @param device where the ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param defaults the search settings shipped with the models
- * @param simulated the simulated models' tunables; an empty object when not given
+ * @param simulated the simulated models' tunables; empty when not given
  */
-record ModelConfig(Path directory, Path file, String task, String policy, String prm, String prmStyle,
-                   double temperature, String device, SearchDefaults defaults, ObjectNode simulated) {
+record ModelConfig(Path directory, Path file, String task, TaskSettings taskSettings, String policy, String prm,
+                   String prmStyle, double temperature, String device, SearchDefaults defaults,
+                   TaskSettings simulated) {
     static final String FILE_NAME = "banyan.json";
     static final String SIMULATED = "simulated";
+    static final String TASK_SETTINGS = "taskSettings";
 
     static ModelConfig read(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -64,14 +66,33 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
                 fields.positiveLong("budgetTokens", builtIn.budgetTokens()),
                 (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())),
                 algorithmSettings(file, root.path("algorithms")));
-        JsonNode simulated = root.path(SIMULATED);
-        if (!simulated.isMissingNode() && !simulated.isObject()) {
-            throw new ModelException(file + ": \"" + SIMULATED + "\" must be an object of tunables");
+        return new ModelConfig(directory, file, fields.requiredText("task"), settings(file, root, TASK_SETTINGS),
+                fields.requiredText("policy"), fields.requiredText("prm"), fields.text("prmStyle", null),
+                fields.nonNegativeDouble("temperature", 1.0), fields.text("device", "cpu"), defaults,
+                settings(file, root, SIMULATED));
+    }
+
+    /** An optional object of plain settings (strings, numbers, booleans), e.g. {@code "simulated": {...}}. */
+    private static TaskSettings settings(Path file, JsonNode root, String key) {
+        JsonNode object = root.path(key);
+        String source = file + ": \"" + key + "\"";
+        if (object.isMissingNode() || object.isNull()) {
+            return TaskSettings.empty(source);
         }
-        return new ModelConfig(directory, file, fields.requiredText("task"), fields.requiredText("policy"),
-                fields.requiredText("prm"), fields.text("prmStyle", null), fields.nonNegativeDouble("temperature", 1.0),
-                fields.text("device", "cpu"),
-                defaults, simulated.isObject() ? (ObjectNode) simulated : JsonNodeFactory.instance.objectNode());
+        if (!object.isObject()) {
+            throw new ModelException(source + " must be an object of settings");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            if (!value.isValueNode()) {
+                throw new ModelException(source + ": \"" + entry.getKey() + "\" must be a string, number or boolean, was "
+                        + value);
+            }
+            values.put(entry.getKey(), value.isNull() ? null : value.isNumber() ? value.numberValue()
+                    : value.isBoolean() ? (Object) value.booleanValue() : value.asText());
+        });
+        return TaskSettings.of(source, values);
     }
 
     /** {@code "algorithms": {"eta-mcts": {"mergeDistance": 4}, ...}}: per-algorithm settings, each checked. */
@@ -101,7 +122,14 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
     }
 
     ModelConfig withDevice(String otherDevice) {
-        return new ModelConfig(directory, file, task, policy, prm, prmStyle, temperature, otherDevice, defaults, simulated);
+        return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, temperature, otherDevice,
+                defaults, simulated);
+    }
+
+    /** The same models on another task (its settings then come from that task's defaults). */
+    ModelConfig withTask(String otherTask) {
+        return otherTask.equals(task) ? this : new ModelConfig(directory, file, otherTask,
+                TaskSettings.empty("the task " + otherTask), policy, prm, prmStyle, temperature, device, defaults, simulated);
     }
 
     /** The sub-directory that {@code key} names, which must exist. */
@@ -112,18 +140,6 @@ record ModelConfig(Path directory, Path file, String task, String policy, String
                     + ", which is not a directory (give a sub-directory or \"" + SIMULATED + "\")");
         }
         return path;
-    }
-
-    /** A simulated model's tunable, or {@code fallback} when {@code banyan.json} does not set it. */
-    double tunable(String key, double fallback) {
-        JsonNode value = simulated.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (!value.isNumber()) {
-            throw new ModelException(file + ": \"" + SIMULATED + "." + key + "\" must be a number, was " + value);
-        }
-        return value.doubleValue();
     }
 
     /** Typed reads of top-level fields, each failure naming the file and the key. */

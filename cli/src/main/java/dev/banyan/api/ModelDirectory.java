@@ -3,6 +3,7 @@ package dev.banyan.api;
 import dev.banyan.search.Policy;
 import dev.banyan.search.StepScorer;
 import dev.banyan.search.Task;
+import dev.banyan.search.tasks.TaskRegistry;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,17 +16,25 @@ final class ModelDirectory {
     private ModelDirectory() {
     }
 
-    /** @param device overrides the {@code device} of {@code banyan.json} when not null */
-    static ModelBundle open(Path directory, String device) {
+    /**
+     * @param device overrides the {@code device} of {@code banyan.json} when not null
+     * @param taskName overrides the {@code task} of {@code banyan.json} when not null
+     */
+    static ModelBundle open(Path directory, String device, String taskName) {
         ModelConfig config = ModelConfig.read(directory);
         if (device != null) {
             config = config.withDevice(device);
         }
+        if (taskName != null) {
+            config = config.withTask(taskName);
+        }
         Task task;
         try {
-            task = Tasks.named(config.task());
+            task = TaskRegistry.named(config.task()).create(config.taskSettings());
         } catch (IllegalArgumentException e) {
-            throw new ModelException(config.file() + ": \"task\": " + e.getMessage());
+            String message = e.getMessage();
+            throw new ModelException(message.startsWith(config.file().toString()) ? message
+                    : config.file() + ": \"task\": " + message);
         }
         Part<Policy> policy = ModelConfig.SIMULATED.equals(config.policy())
                 ? SimulatedModels.policy(config)

@@ -2,47 +2,36 @@ package dev.banyan.api;
 
 import dev.banyan.search.Policy;
 import dev.banyan.search.StepScorer;
-import dev.banyan.search.game24.SimulatedPolicy;
-import dev.banyan.search.game24.SimulatedPrm;
+import dev.banyan.search.tasks.TaskProvider;
+import dev.banyan.search.tasks.TaskRegistry;
+
+import java.util.function.Supplier;
 
 /**
- * The simulated policy and PRM of a task, tuned by the {@code "simulated"} object of {@code banyan.json}:
- * {@code solvableLean} and {@code slipRate} for the policy, {@code prmNoise} and {@code prmSeed} for the PRM.
+ * The simulated policy and PRM of the model directory's task, tuned by the {@code "simulated"} object of
+ * {@code banyan.json}; each task defines its own tunables.
  */
 final class SimulatedModels {
     private SimulatedModels() {
     }
 
     static Part<Policy> policy(ModelConfig config) {
-        requireGame24(config);
-        SimulatedPolicy defaults = SimulatedPolicy.builder().build();
-        return Part.plain(tuned(config, () -> SimulatedPolicy.builder()
-                .solvableLean(config.tunable("solvableLean", defaults.solvableLean()))
-                .slipRate(config.tunable("slipRate", defaults.slipRate()))
-                .build()));
+        TaskProvider provider = TaskRegistry.named(config.task());
+        return Part.plain(tuned(config, () -> provider.simulatedPolicy(config.simulated(), config.directory())));
     }
 
     static Part<StepScorer> stepScorer(ModelConfig config) {
-        requireGame24(config);
-        return Part.plain(tuned(config, () -> SimulatedPrm.builder()
-                .noise(config.tunable("prmNoise", 0.0))
-                .seed((long) config.tunable("prmSeed", 0))
-                .build()));
+        TaskProvider provider = TaskRegistry.named(config.task());
+        return Part.plain(tuned(config, () -> provider.simulatedPrm(config.simulated(), config.directory())));
     }
 
-    private static void requireGame24(ModelConfig config) {
-        if (!"game24".equals(config.task())) {
-            throw new ModelException(config.file() + ": simulated models exist only for the task game24, not "
-                    + config.task());
-        }
-    }
-
-    /** Builds a model, turning a tunable out of range into an error that names the file. */
-    private static <T> T tuned(ModelConfig config, java.util.function.Supplier<T> build) {
+    /** Builds a model, turning a tunable out of range or a missing simulation into an error naming the file. */
+    private static <T> T tuned(ModelConfig config, Supplier<T> build) {
         try {
             return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(config.file() + ": \"simulated\": " + e.getMessage());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            String message = e.getMessage();
+            throw new ModelException(message.startsWith(config.file().toString()) ? message : config.file() + ": " + message);
         }
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "banyan", mixinStandardHelpOptions = true, version = "banyan 0.1.0",
         description = "Tree-search reasoning with a policy language model and a process reward model.",
         subcommands = {SearchCommand.class, RunCommand.class, CompareCommand.class, ExportCommand.class,
-                InspectCommand.class},
+                InspectCommand.class, GradeCommand.class, TasksCommand.class},
         sortOptions = false)
 final class BanyanCommand implements Runnable {
     @Spec
@@ -17,6 +17,6 @@ final class BanyanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of search, run, compare, export, inspect");
+        throw new ParameterException(spec.commandLine(), "missing command: one of search, run, compare, export, inspect, grade, tasks");
     }
 }

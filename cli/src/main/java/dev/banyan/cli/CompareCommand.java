@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.ModelBundle;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "IN",
-            description = "JSON Lines of {\"id\", \"question\", \"answer\"?}, or a built-in data set: "
-                    + "game24:FROM-TO (Tree-of-Thoughts Game of 24 puzzles by rank, 1-900).")
+            description = "JSON Lines of {\"id\"?, \"question\", \"answer\"?} (field names: see below), or a task's "
+                    + "built-in data set NAME:SPEC (listed by 'banyan tasks').")
     String input;
 
     @Option(names = "--algorithms", required = true, split = ",", paramLabel = "NAME",
@@ -52,9 +53,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    InputFields fields;
+
     @Override
     public Integer call() {
-        List<Problem> problems = selection.select(ProblemSource.load(input));
+        List<Problem> problems = selection.select(ProblemSource.load(input, fields));
         List<CompareCell> cells = new ArrayList<>();
         String taskName;
         try (ModelBundle models = model.openModel()) {

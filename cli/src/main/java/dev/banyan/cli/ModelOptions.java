@@ -14,6 +14,11 @@ final class ModelOptions {
                     + "Default: the project's models/game24 if present, else models/simulated.")
     Path model;
 
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Search this task (with its default settings) instead of the one the model's banyan.json "
+                    + "names; 'banyan tasks' lists them. Default: the model's task.")
+    String task;
+
     @Option(names = "--device", paramLabel = "DEVICE",
             description = "Where the ONNX models run: cpu, cuda or cuda:N (CUDA needs a build with -Pcuda). "
                     + "Default: the model's banyan.json setting, else cpu.")
@@ -47,12 +52,15 @@ final class ModelOptions {
     }
 
     ModelBundle openModel() {
-        return ModelBundle.open(modelDirectory(), device);
+        return ModelBundle.open(modelDirectory(), device, task);
     }
 
     /** The builder with these options set; the model itself is left to the caller. */
     Banyan.Builder applyTo(Banyan.Builder builder) {
         builder.timeLimit(timeLimit).seed(seed).threads(threads);
+        if (task != null) {
+            builder.task(task);
+        }
         if (device != null) {
             builder.device(device);
         }

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.Solution;
 

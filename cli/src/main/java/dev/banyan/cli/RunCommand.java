@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "IN",
-            description = "JSON Lines of {\"id\", \"question\", \"answer\"?}, or a built-in data set: "
-                    + "game24:FROM-TO (Tree-of-Thoughts Game of 24 puzzles by rank, 1-900).")
+            description = "JSON Lines of {\"id\"?, \"question\", \"answer\"?} (field names: see below), or a task's "
+                    + "built-in data set NAME:SPEC (listed by 'banyan tasks').")
     String input;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.jsonl",
@@ -54,9 +55,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    InputFields fields;
+
     @Override
     public Integer call() {
-        List<Problem> problems = selection.select(ProblemSource.load(input));
+        List<Problem> problems = selection.select(ProblemSource.load(input, fields));
         Set<String> done = resume ? ResumableOutput.recover(output) : Set.of();
         if (!resume) {
             ResumableOutput.requireFresh(output);

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.search.tasks.Problem;
 import picocli.CommandLine.Option;
 
 import java.util.List;

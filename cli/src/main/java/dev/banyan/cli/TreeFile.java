@@ -1,8 +1,8 @@
 package dev.banyan.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.banyan.api.Tasks;
 import dev.banyan.search.Task;
+import dev.banyan.search.tasks.TaskRegistry;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,7 +46,7 @@ final class TreeFile {
     /** The task a saved tree names. */
     static Task task(String name) {
         try {
-            return Tasks.named(name);
+            return TaskRegistry.task(name);
         } catch (IllegalArgumentException e) {
             throw new UserError("a saved tree names " + e.getMessage());
         }

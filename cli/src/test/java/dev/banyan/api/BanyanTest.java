@@ -176,8 +176,8 @@ class BanyanTest {
         ModelConfig config = ModelConfig.read(SIMULATED);
         Part<Policy> policy = SimulatedModels.policy(config);
 
-        assertThat(((SimulatedPolicy) policy.model()).slipRate()).isEqualTo(config.tunable("slipRate", -1));
+        assertThat(((SimulatedPolicy) policy.model()).slipRate()).isEqualTo(config.simulated().number("slipRate", -1, 0, 1)).isEqualTo(0.05);
         assertThat(((SimulatedPrm) SimulatedModels.stepScorer(config).model()).noise())
-                .isEqualTo(config.tunable("prmNoise", -1));
+                .isEqualTo(config.simulated().number("prmNoise", -1, 0, 1)).isEqualTo(0.2);
     }
 }

@@ -69,13 +69,24 @@ class BadInputTest {
     }
 
     @Test
-    void aLineWithoutAnIdIsNamed() throws IOException {
+    void aLineWithoutAnIdIsNamedByItsFileAndLine() throws IOException {
         Path input = write("in.jsonl", "{\"id\": \"a\", \"question\": \"1 1 4 6\"}\n\n{\"question\": \"1 1 4 6\"}\n");
 
         Cli.Result result = run(input);
 
+        assertThat(result.code()).isZero();
+        assertThat(Files.readString(dir.resolve("out.jsonl"))).contains("\"id\":\"a\"").contains("\"id\":\"in-3\"");
+    }
+
+    @Test
+    void aMissingQuestionFieldNamesTheFieldsTheLineHas() throws IOException {
+        Path input = write("in.jsonl", "{\"id\": \"a\", \"problem\": \"1 1 4 6\"}\n");
+
+        Cli.Result result = run(input);
+
         assertThat(result.code()).isEqualTo(FAILED);
-        assertThat(result.err()).contains("in.jsonl line 3").contains("missing \"id\"");
+        assertThat(result.err()).contains("in.jsonl line 1").contains("missing \"question\"")
+                .contains("\"problem\"").contains("--question-field");
     }
 
     @Test

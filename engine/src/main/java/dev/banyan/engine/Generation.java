@@ -94,6 +94,6 @@ final class Generation {
     }
 
     StepProposal proposal() {
-        return new StepProposal(text, count, logProb);
+        return new StepProposal(text, count, logProb, stop == Stop.EOS);
     }
 }

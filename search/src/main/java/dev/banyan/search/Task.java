@@ -26,6 +26,15 @@ public interface Task {
     /** The final answer of a finished path, if it states one. */
     Optional<String> extractAnswer(ReasoningPath path);
 
+    /**
+     * The canonical form of an answer that votes, answer picking, agreement values and the verifier compare:
+     * answers with equal keys are the same answer (for math, {@code 18}, {@code 18.00} and {@code \boxed{18}}).
+     * The answer itself by default.
+     */
+    default String answerKey(String answer) {
+        return answer;
+    }
+
     /** The longest path the search may build; a path this long is treated as finished. */
     int maxSteps();
 

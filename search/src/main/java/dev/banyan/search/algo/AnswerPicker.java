@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Picks the answer of a searched tree: the best-valued terminal leaf, or a value-weighted vote over answers. */
+/**
+ * Picks the answer of a searched tree: the best-valued terminal leaf, or a value-weighted vote over answers,
+ * where answers with the same {@linkplain dev.banyan.search.Task#answerKey key} pool their votes.
+ */
 final class AnswerPicker {
     private AnswerPicker() {
     }
@@ -32,8 +35,9 @@ final class AnswerPicker {
             }
             Optional<String> answer = run.task.extractAnswer(node.path());
             if (answer.isPresent()) {
-                votes.merge(answer.get(), node.valueAcquire(), Double::sum);
-                bestLeafPerAnswer.merge(answer.get(), node, (a, b) -> better(b, a) ? b : a);
+                String key = run.task.answerKey(answer.get());
+                votes.merge(key, node.valueAcquire(), Double::sum);
+                bestLeafPerAnswer.merge(key, node, (a, b) -> better(b, a) ? b : a);
             }
         }
         if (bestLeaf == null) {
@@ -46,7 +50,8 @@ final class AnswerPicker {
                     winner = vote.getKey();
                 }
             }
-            return new Algorithm.Choice(bestLeafPerAnswer.get(winner), winner);
+            Node chosen = bestLeafPerAnswer.get(winner);
+            return new Algorithm.Choice(chosen, run.task.extractAnswer(chosen.path()).orElseThrow());
         }
         return Algorithm.Choice.of(bestLeaf);
     }

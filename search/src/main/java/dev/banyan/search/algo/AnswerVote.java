@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Picks the answer among the ends of finished chains (or beams), given in the order they were reached. Ties
+ * Picks the answer among the ends of finished chains (or beams), given in the order they were reached. Answers
+ * with the same {@linkplain dev.banyan.search.Task#answerKey key} are one answer: their votes pool, and the
+ * chosen end's own wording is what the result states. Ties
  * go to what was reached first, so the pick does not depend on how threads interleaved once the ends are
  * ordered. An end that states no answer (a dead end, or a path cut at the step limit) never wins a vote; it is
  * chosen only when no end states one, so that the result still shows the path taken.
@@ -26,11 +28,14 @@ final class AnswerVote {
     static Algorithm.Choice weighted(SearchRun run, List<Node> ends, ToDoubleFunction<Node> weight) {
         Map<String, Double> totals = new LinkedHashMap<>();
         Map<String, Node> bestEnd = new HashMap<>();
+        Map<Node, String> answers = new HashMap<>();
         for (Node end : ends) {
             Optional<String> answer = answerOf(run, end);
             if (answer.isPresent()) {
-                totals.merge(answer.get(), weight.applyAsDouble(end), Double::sum);
-                bestEnd.merge(answer.get(), end,
+                String key = run.task.answerKey(answer.get());
+                answers.put(end, answer.get());
+                totals.merge(key, weight.applyAsDouble(end), Double::sum);
+                bestEnd.merge(key, end,
                         (kept, next) -> weight.applyAsDouble(next) > weight.applyAsDouble(kept) ? next : kept);
             }
         }
@@ -40,7 +45,11 @@ final class AnswerVote {
                 winner = total.getKey();
             }
         }
-        return winner == null ? unanswered(run, ends, weight) : new Algorithm.Choice(bestEnd.get(winner), winner);
+        if (winner == null) {
+            return unanswered(run, ends, weight);
+        }
+        Node chosen = bestEnd.get(winner);
+        return new Algorithm.Choice(chosen, answers.get(chosen));
     }
 
     /** The single best-weighted chain that states an answer. */

@@ -39,14 +39,17 @@ final class Expander {
         return children;
     }
 
-    /** An unpublished child of {@code parent} for {@code c}; terminal when the task says so or at its step limit. */
+    /**
+     * An unpublished child of {@code parent} for {@code c}; terminal when the policy ended its output there, when
+     * the task says so, or at the task's step limit.
+     */
     static Node newChild(SearchRun run, Node parent, Candidate c, double prmScore) {
-        boolean terminal = run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
+        boolean terminal = c.endOfSequence || run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
         return Node.child(run.tree.newId(), parent, c.text, c.tokenCount, c.logProb, terminal, prmScore);
     }
 
     /** One candidate step from a path, not (yet) in the tree. */
-    record Candidate(String text, int tokenCount, double logProb, ReasoningPath path) {
+    record Candidate(String text, int tokenCount, double logProb, boolean endOfSequence, ReasoningPath path) {
     }
 
     /** Asks the policy, charges its tokens, and drops empty steps; duplicates stay (callers decide). */
@@ -60,7 +63,7 @@ final class Expander {
             tokens += p.tokenCount();
             String text = run.task.normalizeStep(p.text());
             if (!text.isEmpty()) {
-                out.add(new Candidate(text, p.tokenCount(), p.logProb(), from.extend(text)));
+                out.add(new Candidate(text, p.tokenCount(), p.logProb(), p.endOfSequence(), from.extend(text)));
             }
         }
         run.chargePolicyTokens(tokens);

@@ -287,6 +287,9 @@ final class MctsStar implements Algorithm {
                 }
                 best = Math.max(best, scores[top]);
                 path = candidates.get(top).path();
+                if (candidates.get(top).endOfSequence()) {
+                    break;
+                }
             }
             return best;
         }

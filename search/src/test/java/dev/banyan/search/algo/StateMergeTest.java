@@ -33,7 +33,7 @@ class StateMergeTest {
         public Expander.Candidate apply(int attempt) {
             asked.add(attempt);
             String text = texts.get(attempt);
-            return text == null ? null : new Expander.Candidate(text, 1, 0, ReasoningPath.of("q").extend(text));
+            return text == null ? null : new Expander.Candidate(text, 1, 0, false, ReasoningPath.of("q").extend(text));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.banyan.cli;
+package dev.banyan.search.tasks;
 
 import java.util.Objects;
 
@@ -7,10 +7,10 @@ import java.util.Objects;
  *
  * @param id unique within its input
  * @param question the question in the task's format
- * @param answer the expected answer, or null when unknown
+ * @param answer the expected answer (for some tasks a worked solution ending in it), or null when unknown
  */
-record Problem(String id, String question, String answer) {
-    Problem {
+public record Problem(String id, String question, String answer) {
+    public Problem {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(question, "question");
     }

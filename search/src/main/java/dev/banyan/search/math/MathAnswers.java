@@ -21,6 +21,15 @@ public final class MathAnswers {
     /** Time allowed to read one answer, or both answers of a comparison. */
     static final long DEADLINE_MILLIS = 100;
 
+    static {
+        // load and initialise the reading classes now, so that the first deadline is not spent on class loading
+        try {
+            ParsedAnswer.read("\\frac{1}{2} + \\sqrt{2}x, 1", Deadline.inMillis(1_000));
+        } catch (RuntimeException slowStart) {
+            // nothing to do: the classes are loaded either way
+        }
+    }
+
     private MathAnswers() {
     }
 

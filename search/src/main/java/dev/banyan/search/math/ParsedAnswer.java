@@ -1,10 +1,6 @@
 package dev.banyan.search.math;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -164,15 +160,23 @@ record ParsedAnswer(Kind kind, String key) {
         for (Rational v : values) {
             b.append(v == null ? "undefined" : v.toString()).append(';');
         }
-        return new ParsedAnswer(Kind.EXPRESSION, "expr:" + sha256(b.toString()));
+        return new ParsedAnswer(Kind.EXPRESSION, "expr:" + fingerprint(b.toString()));
     }
 
-    private static String sha256(String s) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    /** A 128-bit fingerprint of s (two independent 64-bit hashes), in hex. */
+    private static String fingerprint(String s) {
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x84222325cbf29ce4L;
+        for (int i = 0; i < s.length(); i++) {
+            h1 = (h1 ^ s.charAt(i)) * 0x100000001b3L;
+            h2 = h2 * 31 + s.charAt(i) + (h2 >>> 41);
         }
+        return String.format("%016x%016x", mix(h1), mix(h2 ^ h1));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  * <p>A puzzle's {@link Difficulty} counts its <em>solution paths</em>: sequences of three steps, each one of
  * {@link Moves#nonNegative} from the numbers left (so {@code 8 + 3} and {@code 3 + 8} are one step, taking
  * either of two equal numbers is one step, and no step writes a negative number), ending at exactly 24.
- * Negative steps are left out because they are never needed: every multiset the solver can solve has a path
- * without them. The counts of every multiset of three numbers met on the way are memoised for one
+ * Negative steps are left out because they are never needed here: every multiset of four numbers from 1 to 13
+ * that {@link Game24Solver} can solve has a path without them (the tests check it). The counts of every multiset of three numbers met on the way are memoised for one
  * enumeration.
  */
 final class Game24Enumeration {

@@ -138,11 +138,11 @@ class BadInputTest {
 
     @Test
     void aBuiltInRangeOutsideTheSetIsNamed() {
-        Cli.Result result = Cli.run("run", "--input", "game24:899-950", "--output", dir.resolve("o.jsonl").toString(),
+        Cli.Result result = Cli.run("run", "--input", "game24:1300-1400", "--output", dir.resolve("o.jsonl").toString(),
                 "--model", Cli.SIMULATED.toString());
 
         assertThat(result.code()).isEqualTo(FAILED);
-        assertThat(result.err()).contains("game24:899-950").contains("900");
+        assertThat(result.err()).contains("game24:1300-1400").contains("1362");
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.banyan.search.game24;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +9,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Game of 24 puzzles of Tree of Thoughts (Yao et al., 2023; princeton-nlp/tree-of-thought-llm,
- * {@code src/tot/data/24/24.csv}, MIT License, Copyright (c) 2023 Shunyu Yao), ranks 1 to 900, bundled as
- * {@code puzzles-1-900.csv}. Ranks order the puzzles by the time people took to solve them, easiest first;
- * the paper evaluates on ranks 901–1000, which {@link #load} reads from the full file when it is at hand.
+ * Game of 24 puzzles: the built-in set, and files in the format of Tree of Thoughts.
+ *
+ * <p><b>The built-in set</b> ({@link #all}, {@link #range(int, int)}) is Banyan's own enumeration of every
+ * multiset of four numbers from 1 to 13 that can make 24: 1,362 of the 1,820 multisets. It is computed on
+ * first use (once per process, in about a fifth of a second) and ranked from 1, easiest first, by:
+ * <ol>
+ *   <li>more <em>solution paths</em> first: the sequences of three steps in the format
+ *       {@code 13 - 9 = 4 (left: 4 4 10)} that end at 24, counting {@code 8 + 3} and {@code 3 + 8} as one
+ *       step, either of two equal numbers as one, and no step that writes a negative number (none is ever
+ *       needed). A puzzle with many such paths is one a search stumbles on easily; {@code 1 4 8 12} has 115,
+ *       and 159 puzzles have only one;</li>
+ *   <li>then those that can be solved without fractions before those that cannot: 16 puzzles, such as
+ *       {@code 3 3 8 8} ({@code 8 / (3 - 8/3)}), need a fraction on every path;</li>
+ *   <li>then by the numbers, in ascending order, compared lexicographically (so {@code 1 1 3 8} before
+ *       {@code 1 1 4 6}), which makes the order total and the same on every run.</li>
+ * </ol>
+ * Each puzzle's numbers are listed in ascending order. So rank 1 is {@code 1 4 8 12} and rank 1,362 is
+ * {@code 5 7 7 11}.
+ *
+ * <p><b>Tree of Thoughts' list</b> (Yao et al., 2023; princeton-nlp/tree-of-thought-llm,
+ * {@code src/tot/data/24/24.csv}) ranks the same 1,362 multisets by the time people took to solve them; the
+ * paper evaluates on its ranks 901–1000. Banyan does not ship it: {@link #load} reads a file in its format,
+ * and {@link #range(List, int, int, String)} picks ranks from what was read.
  */
 public final class Game24Puzzles {
-    static final String BUNDLED = "puzzles-1-900.csv";
+    /** How {@link #range(int, int)} names the built-in set in its messages. */
+    static final String BUILT_IN = "the built-in Game of 24 set";
     private static final String HEADER = "Rank,Puzzles";
 
     private Game24Puzzles() {
     }
 
-    /** Every bundled puzzle, by rank. */
+    /** Every puzzle of the built-in set, by rank (1 to 1,362). */
     public static List<Puzzle> all() {
-        return Bundled.PUZZLES;
+        return BuiltIn.PUZZLES;
     }
 
-    /** The bundled puzzles of ranks {@code fromRank} to {@code toRank}, both included. */
+    /** The puzzles of the built-in set of ranks {@code fromRank} to {@code toRank}, both included. */
     public static List<Puzzle> range(int fromRank, int toRank) {
-        return range(all(), fromRank, toRank, BUNDLED);
+        return range(all(), fromRank, toRank, BUILT_IN);
     }
 
     /** The puzzles of ranks {@code fromRank} to {@code toRank}, both included, from {@code puzzles}. */
@@ -49,7 +66,7 @@ public final class Game24Puzzles {
         return chosen;
     }
 
-    /** Reads a puzzle file in the Tree of Thoughts format, e.g. the full list of 1,362 puzzles. */
+    /** Reads a puzzle file in the Tree of Thoughts format, e.g. its full list of 1,362 puzzles. */
     public static List<Puzzle> load(Path csv) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return parse(reader, csv.toString());
@@ -115,20 +132,8 @@ public final class Game24Puzzles {
         return Puzzle.of(rank, numbers);
     }
 
-    /** Loaded on first use. */
-    private static final class Bundled {
-        static final List<Puzzle> PUZZLES = loadBundled();
-
-        private static List<Puzzle> loadBundled() {
-            InputStream in = Game24Puzzles.class.getResourceAsStream(BUNDLED);
-            if (in == null) {
-                throw new IllegalStateException("the bundled resource " + BUNDLED + " is missing from the classpath");
-            }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return parse(reader, BUNDLED);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bundled " + BUNDLED, e);
-            }
-        }
+    /** Computed on first use. */
+    private static final class BuiltIn {
+        static final List<Puzzle> PUZZLES = Game24Enumeration.rankAll();
     }
 }

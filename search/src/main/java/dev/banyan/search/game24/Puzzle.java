@@ -5,9 +5,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * One puzzle of the Tree of Thoughts set.
+ * One Game of 24 puzzle, from the built-in set or a file in the Tree of Thoughts format
+ * ({@link Game24Puzzles}).
  *
- * @param rank its rank by how long people took to solve it (1 is the easiest)
+ * @param rank its rank in its list, 1 the easiest: by the solution paths of the built-in set's ordering, or
+ *     by how long people took to solve it in a Tree of Thoughts file
  * @param numbers the four numbers, as listed
  * @param question the numbers joined by spaces, e.g. {@code 4 9 10 13}: the question a search is given
  */

@@ -1,5 +1,6 @@
 /**
- * Game of 24, built in: the puzzle set of Tree of Thoughts ({@link dev.banyan.search.game24.Game24Puzzles}),
+ * Game of 24, built in: every solvable puzzle of four numbers from 1 to 13, ranked by how many solution paths
+ * it has, and a reader of Tree of Thoughts' ranked puzzle files ({@link dev.banyan.search.game24.Game24Puzzles}),
  * exact rational arithmetic ({@link dev.banyan.search.game24.Fraction}), the step format
  * {@code 13 - 9 = 4 (left: 4 4 10)} ({@link dev.banyan.search.game24.Step}), the task with its exact
  * verifier ({@link dev.banyan.search.game24.Game24Task}), a memoised solver

@@ -5,11 +5,11 @@ import dev.banyan.search.Budget;
 import dev.banyan.search.SearchResult;
 import dev.banyan.search.Searcher;
 import dev.banyan.search.Verdict;
-import dev.banyan.search.game24.Game24Puzzles;
 import dev.banyan.search.game24.Game24Task;
 import dev.banyan.search.game24.Puzzle;
 import dev.banyan.search.game24.SimulatedPolicy;
 import dev.banyan.search.game24.SimulatedPrm;
+import dev.banyan.search.game24.TotPuzzles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,13 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the algorithms rank on the simulated Game of 24 when the PRM is noisy or the policy leans less toward
  * solvable steps. The table is recorded (printed and written to {@code target/game24-ranking.md}), not asserted:
- * only what must hold is checked.
+ * only what must hold is checked. It is on Tree of Thoughts' ranks, read from the shared data folder
+ * ({@link TotPuzzles}): skipped where that is absent.
  */
 class Game24RankingTest {
     private static final long TOKENS = 1_500;
-    /** Every 9th puzzle of 1-900: 100 puzzles across the whole difficulty range. */
-    private static final List<Puzzle> PUZZLES = everyNth(Game24Puzzles.all(), 9);
-
     /**
      * η-MCTS's paper defaults merge steps closer than 20 characters, while two different Game-of-24 steps are
      * often fewer apart: nearly every child then costs six draws. These settings suit the task's short steps.
@@ -42,6 +40,8 @@ class Game24RankingTest {
 
     @Test
     void recordRankingUnderNoisyPrmAndWeakLean() throws IOException {
+        // Every 9th Tree-of-Thoughts puzzle of 1-900: 100 puzzles across the whole difficulty range.
+        List<Puzzle> puzzles = everyNth(TotPuzzles.all(), 9);
         List<Setting> settings = List.of(
                 new Setting("exact PRM, lean 0.5, no slips", 0.5, 0, 0),
                 new Setting("noisy PRM (0.3), lean 0.5, 5% slips", 0.5, 0.05, 0.3),
@@ -58,7 +58,7 @@ class Game24RankingTest {
             for (Setting setting : settings) {
                 int solved = 0;
                 long tokens = 0;
-                for (Puzzle puzzle : PUZZLES) {
+                for (Puzzle puzzle : puzzles) {
                     SearchResult result = search(spec, setting, puzzle);
                     assertThat(result.stats().policyTokens()).as("%s on %s", name, puzzle.question())
                             .isLessThanOrEqualTo(TOKENS + 200);
@@ -67,7 +67,7 @@ class Game24RankingTest {
                     solved += result.verdict() == Verdict.CORRECT ? 1 : 0;
                     tokens += result.stats().policyTokens();
                 }
-                table.append(String.format(" %d%% (%d tok) |", 100 * solved / PUZZLES.size(), tokens / PUZZLES.size()));
+                table.append(String.format(" %d%% (%d tok) |", 100 * solved / puzzles.size(), tokens / puzzles.size()));
             }
             table.append('\n');
         }
@@ -75,7 +75,7 @@ class Game24RankingTest {
         Path out = Path.of("target", "game24-ranking.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "Policy-token budget " + TOKENS + " per puzzle, puzzles 1-900 every 9th ("
-                + PUZZLES.size() + "), seed 1, one thread.\n\n" + table);
+                + puzzles.size() + "), seed 1, one thread.\n\n" + table);
     }
 
     private static dev.banyan.search.ReasoningPath pathOf(SearchResult result) {

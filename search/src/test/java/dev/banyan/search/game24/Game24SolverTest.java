@@ -64,7 +64,7 @@ class Game24SolverTest {
     }
 
     @Test
-    void everyBundledPuzzleIsSolvableAndItsSolutionVerifies() {
+    void everyBuiltInPuzzleIsSolvableAndItsSolutionVerifies() {
         Game24Solver solver = new Game24Solver();
         Game24Task task = new Game24Task();
         SimulatedPrm prm = SimulatedPrm.builder().solver(solver).build();

@@ -122,7 +122,7 @@ class SimulatedPolicyTest {
                 }
             }
         }
-        // 5,400 draws: the standard error is 0.006, so 0.03 is a loose bound.
+        // 8,172 draws: the standard error is 0.005, so 0.03 is a loose bound.
         assertThat((double) slips / draws).isCloseTo(slipRate, offset(0.03));
     }
 

@@ -130,6 +130,7 @@ sealed interface Expr {
             }
             BigInteger f = BigInteger.ONE;
             for (int i = 2; i <= v.num().intValue(); i++) {
+                p.deadline().check();
                 f = f.multiply(BigInteger.valueOf(i));
             }
             return Rational.of(f, BigInteger.ONE);

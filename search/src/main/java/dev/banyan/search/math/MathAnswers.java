@@ -13,12 +13,12 @@ import java.util.Optional;
  * and bare lists regardless of order. What cannot be read compares as text (lower case, no whitespace).
  * {@code 50\%} is 50, not 1/2: see {@link AnswerNormalizer}. Every method is total (no exceptions) and
  * bounded: answers over {@value AnswerNormalizer#MAX_LENGTH} characters compare as text, numbers are capped at
- * {@value Rational#MAX_BITS} bits, and each comparison has a {@value #DEADLINE_MILLIS} ms deadline after which
- * it compares normalised text.
+ * {@value Rational#MAX_BITS} bits, and each comparison has a deadline of {@value #DEADLINE_MILLIS} ms of CPU time
+ * (see {@link Deadline}) after which it compares normalised text.
  */
 public final class MathAnswers {
 
-    /** Time allowed to read one answer, or both answers of a comparison. */
+    /** CPU time allowed to read one answer, or both answers of a comparison, in milliseconds. */
     static final long DEADLINE_MILLIS = 100;
 
     static {

@@ -40,7 +40,7 @@ final class Roots {
         }
         BigInteger outside = BigInteger.ONE;
         BigInteger inside = m;
-        BigInteger exact = exactRoot(inside, n);
+        BigInteger exact = exactRoot(inside, n, p.deadline());
         if (exact == null) {
             for (int prime : SMALL_PRIMES) {
                 p.deadline().check();
@@ -54,7 +54,7 @@ final class Roots {
                     outside = outside.multiply(q);
                 }
             }
-            exact = exactRoot(inside, n);
+            exact = exactRoot(inside, n, p.deadline());
         }
         Rational factor = Rational.of(outside, r.den());
         if (exact != null) {
@@ -64,7 +64,7 @@ final class Roots {
     }
 
     /** The integer {@code x} with {@code x^n = m}, or null when there is none; {@code m >= 0}. */
-    static BigInteger exactRoot(BigInteger m, int n) {
+    static BigInteger exactRoot(BigInteger m, int n, Deadline deadline) {
         if (n == 2) {
             BigInteger[] sr = m.sqrtAndRemainder();
             return sr[1].signum() == 0 ? sr[0] : null;
@@ -72,6 +72,7 @@ final class Roots {
         BigInteger lo = BigInteger.ZERO;
         BigInteger hi = BigInteger.ONE.shiftLeft(m.bitLength() / n + 1);
         while (lo.compareTo(hi) <= 0) {
+            deadline.check();
             BigInteger mid = lo.add(hi).shiftRight(1);
             int c = mid.pow(n).compareTo(m);
             if (c == 0) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,11 +36,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResumableOutput.requireFresh(output);
-        Map<String, Task> tasks = new HashMap<>();
+        Map<List<Object>, Task> tasks = new HashMap<>();
         long written = 0;
         try (JsonlAppender out = new JsonlAppender(output)) {
             for (SavedTree tree : TreeFile.read(trees)) {
-                Task task = tasks.computeIfAbsent(tree.task, TreeFile::task);
+                Task task = tasks.computeIfAbsent(List.of(tree.task, tree.taskSettings),
+                        key -> TreeFile.task(tree.task, tree.taskSettings));
                 TrainingTargets targets = TrainingTargets.extract(tree, task, tree.answer);
                 for (ObjectNode record : format.records(tree.id, tree, task, targets)) {
                     out.append(record);

@@ -57,14 +57,17 @@ final class Records {
     }
 
     /**
-     * The whole searched tree, with what {@code export} needs to derive targets again: the task's name and the
-     * expected answer. {@code correct} is the verdict of terminal nodes, null for the others; {@code chosen}
+     * The whole searched tree, with what {@code export} needs to derive targets again: the task's name and
+     * settings (only when it has some) and the expected answer. {@code correct} is the verdict of terminal nodes, null for the others; {@code chosen}
      * lists the ids of the answer's path.
      */
     static ObjectNode tree(Solution solution) {
         ObjectNode record = Json.object();
         record.put("id", solution.id());
         record.put("task", solution.task().name());
+        if (!solution.task().settings().isEmpty()) {
+            record.set("taskSettings", Json.MAPPER.valueToTree(solution.task().settings()));
+        }
         record.put("algorithm", solution.result().algorithm());
         record.put("question", solution.question());
         record.put("answer", solution.groundTruth());

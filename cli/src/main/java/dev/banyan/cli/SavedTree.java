@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.SearchTree;
@@ -15,15 +16,19 @@ import java.util.Map;
 final class SavedTree implements SearchTree {
     final String id;
     final String task;
+    /** The task's settings as saved, or empty. */
+    final Map<String, Object> taskSettings;
     final String question;
     /** The expected answer, or null. */
     final String answer;
     final JsonNode record;
     private final SavedNode root;
 
-    private SavedTree(String id, String task, String question, String answer, JsonNode record, SavedNode root) {
+    private SavedTree(String id, String task, Map<String, Object> taskSettings, String question, String answer,
+                      JsonNode record, SavedNode root) {
         this.id = id;
         this.task = task;
+        this.taskSettings = taskSettings;
         this.question = question;
         this.answer = answer;
         this.record = record;
@@ -37,6 +42,12 @@ final class SavedTree implements SearchTree {
         }
         String id = text(record, "id", where, false);
         String task = text(record, "task", where, false);
+        JsonNode settings = record.path("taskSettings");
+        if (!settings.isMissingNode() && !settings.isObject()) {
+            throw new UserError(where + ": \"taskSettings\" must be an object");
+        }
+        Map<String, Object> taskSettings = settings.isObject()
+                ? Json.MAPPER.convertValue(settings, new TypeReference<Map<String, Object>>() { }) : Map.of();
         String question = text(record, "question", where, false);
         String answer = text(record, "answer", where, true);
         JsonNode nodes = record.get("nodes");
@@ -71,7 +82,7 @@ final class SavedTree implements SearchTree {
         if (root == null) {
             throw new UserError(where + ": no node is the root (parent null)");
         }
-        return new SavedTree(id, task, question, answer, record, root);
+        return new SavedTree(id, task, taskSettings, question, answer, record, root);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.banyan.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.banyan.search.Task;
 import dev.banyan.search.tasks.TaskRegistry;
+import dev.banyan.search.tasks.TaskSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a {@code trees.jsonl} written by {@code run --export-dir}. */
 final class TreeFile {
@@ -43,10 +45,10 @@ final class TreeFile {
         return trees;
     }
 
-    /** The task a saved tree names. */
-    static Task task(String name) {
+    /** The task a saved tree names, made with the settings saved beside it. */
+    static Task task(String name, Map<String, Object> settings) {
         try {
-            return TaskRegistry.task(name);
+            return TaskRegistry.named(name).create(TaskSettings.of("the saved tree's \"taskSettings\"", settings));
         } catch (IllegalArgumentException e) {
             throw new UserError("a saved tree names " + e.getMessage());
         }

@@ -42,20 +42,44 @@ class MathRunTest {
         assertThat(first.get("solved").isBoolean()).isTrue();
         long solved = lines.stream().filter(line -> line.contains("\"solved\":true")).count();
         assertThat(solved).as("the simulated search solves most of the first ten").isGreaterThanOrEqualTo(5);
-        assertThat(Files.readAllLines(dir.resolve("export/sft.jsonl"))).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("export/sft.jsonl"))).isNotEmpty()
+                .allSatisfy(record -> assertThat(record).contains("Question: ").contains("\\n"));
+        for (String format : List.of("sft", "prm", "dpo")) {
+            Path again = dir.resolve("again-" + format + ".jsonl");
+            Cli.Result export = Cli.run("export", "--trees", dir.resolve("export/trees.jsonl").toString(),
+                    "--format", format, "--output", again.toString());
+            assertThat(export.code()).as(export.err()).isZero();
+            assertThat(Files.readAllLines(again)).as("%s re-derived with the saved task settings", format)
+                    .isEqualTo(Files.readAllLines(dir.resolve("export/" + format + ".jsonl")));
+        }
     }
 
     @Test
-    void theTaskCanBeChosenOnTheCommandLineAndItsFieldsRenamed() throws IOException {
-        Path input = Files.writeString(dir.resolve("in.jsonl"),
-                "{\"problem\": \"Natalia sold clips to 48 of her friends.\", \"solution\": \"\\\\boxed{72}\"}\n");
+    void fieldsCanBeRenamedAndTheExpectedAnswerBeBare() throws IOException {
+        String question = Json.MAPPER.readTree(Files.readAllLines(GSM8K.resolve("test.jsonl")).get(0)).get("question").asText();
+        Path input = Files.writeString(dir.resolve("in.jsonl"), Json.MAPPER.writeValueAsString(
+                Json.object().put("name", "janet").put("problem", question).put("solution", "\\boxed{18}")) + "\n");
+        Path output = dir.resolve("out.jsonl");
+
+        Cli.Result result = Cli.run("run", "--model", MODEL.toString(), "--task", "math", "--input", input.toString(),
+                "--id-field", "name", "--question-field", "problem", "--answer-field", "solution",
+                "--output", output.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode line = Json.MAPPER.readTree(Files.readString(output));
+        assertThat(line.get("id").asText()).isEqualTo("janet");
+        assertThat(line.get("solved").isBoolean()).isTrue();
+    }
+
+    @Test
+    void aTaskWhoseSimulatedModelsDoNotFitTheDirectoryIsNamed() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"question\": \"What is 2+2?\"}\n");
 
         Cli.Result result = Cli.run("run", "--model", Cli.SIMULATED.toString(), "--task", "math", "--input",
-                input.toString(), "--question-field", "problem", "--answer-field", "solution",
-                "--output", dir.resolve("out.jsonl").toString());
+                input.toString(), "--output", dir.resolve("out.jsonl").toString());
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).as("the game24 simulated tunables do not fit the math models")
-                .contains("banyan.json").contains("\"solutions\"");
+        assertThat(result.err()).contains("models/simulated/banyan.json").contains("unknown setting")
+                .contains("solutions");
     }
 }

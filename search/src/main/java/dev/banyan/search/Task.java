@@ -1,6 +1,7 @@
 package dev.banyan.search;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,14 @@ public interface Task {
 
     /** Checks answers of this task. */
     OutcomeVerifier verifier();
+
+    /**
+     * The settings that make this task again through its {@link dev.banyan.search.tasks.TaskProvider} (saved
+     * with a tree, so that training records derived from it later render prompts the same way); none by default.
+     */
+    default Map<String, Object> settings() {
+        return Map.of();
+    }
 
     /** Normalises a proposed step before it enters the tree (trims whitespace by default). */
     default String normalizeStep(String step) {

@@ -1,5 +1,6 @@
 package dev.banyan.search.math;
 
+import dev.banyan.search.tasks.Grade;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -62,11 +62,7 @@ public final class MathProvider implements TaskProvider {
 
     @Override
     public Optional<AnswerGrader> grader() {
-        return Optional.of((gold, prediction) -> {
-            Grade grade = MathAnswers.grade(gold, prediction);
-            return new dev.banyan.search.tasks.Grade(grade.equal(), grade.goldAnswer(), grade.predictedAnswer(),
-                    grade.reason());
-        });
+        return Optional.of(MathAnswers::grade);
     }
 
     private static SolutionBank bank(TaskSettings tunables, Path modelDirectory) {

@@ -5,6 +5,7 @@ import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.Task;
 import dev.banyan.search.Verdict;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,6 +83,12 @@ public final class MathTask implements Task {
     @Override
     public String answerKey(String answer) {
         return MathAnswers.key(answer);
+    }
+
+    /** {@code promptTemplate}, {@code stepDelimiter} and {@code maxSteps}, as {@link MathProvider} reads them. */
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("promptTemplate", promptTemplate, "stepDelimiter", stepDelimiter, "maxSteps", maxSteps);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.banyan.search.math;
 
+import dev.banyan.search.tasks.Grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

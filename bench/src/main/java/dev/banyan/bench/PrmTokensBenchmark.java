@@ -4,14 +4,16 @@ import dev.banyan.prm.PrmEngine;
 import dev.banyan.prm.PrmStats;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.Budget;
+import dev.banyan.search.Policy;
 import dev.banyan.search.Searcher;
-import dev.banyan.search.game24.Game24Puzzles;
-import dev.banyan.search.game24.Game24Task;
-import dev.banyan.search.game24.Puzzle;
-import dev.banyan.search.game24.SimulatedPolicy;
+import dev.banyan.search.tasks.Problem;
+import dev.banyan.search.tasks.TaskProvider;
+import dev.banyan.search.tasks.TaskRegistry;
+import dev.banyan.search.tasks.TaskSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -103,11 +105,13 @@ public class PrmTokensBenchmark {
 
     @Benchmark
     public long searchPuzzles(Tokens tokens) {
-        SimulatedPolicy policy = SimulatedPolicy.builder().solvableLean(0.5).build();
+        TaskProvider game24 = TaskRegistry.named("game24");
+        Policy policy = game24.simulatedPolicy(TaskSettings.of("the benchmark", Map.of("solvableLean", 0.5)), Path.of("."));
         long nodes = 0;
-        try (Searcher searcher = Searcher.builder().task(new Game24Task()).policy(policy).stepScorer(prm)
+        try (Searcher searcher = Searcher.builder().task(game24.create(TaskSettings.empty("the benchmark")))
+                .policy(policy).stepScorer(prm)
                 .algorithm(AlgorithmSpec.MctsStar.defaults()).budget(BUDGET).threads(threads).seed(1).build()) {
-            for (Puzzle puzzle : Game24Puzzles.range(1, puzzles)) {
+            for (Problem puzzle : TaskRegistry.builtInData("game24:1-" + puzzles).orElseThrow()) {
                 nodes += searcher.search(puzzle.question(), null).stats().nodes();
             }
         }

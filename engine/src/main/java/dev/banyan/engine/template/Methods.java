@@ -183,7 +183,7 @@ final class Methods {
                     return out;
                 }
                 if (maxsplit >= 0 && out.size() == maxsplit) {
-                    out.add(Values.rstripWhitespace(s.substring(i)));
+                    out.add(s.substring(i));
                     return out;
                 }
                 int j = i;

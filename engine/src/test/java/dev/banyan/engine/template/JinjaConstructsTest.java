@@ -145,9 +145,9 @@ class JinjaConstructsTest {
         void stringMethods() {
             assertThat(render("{{ 'abc'.startswith('a') }} {{ 'abc'.endswith(('x', 'c')) }} [{{ '\\n x \\n'.strip() }}]"
                     + " {{ 'xxaxx'.lstrip('x') }} {{ 'xxaxx'.rstrip('x') }} {{ 'a,b,,c'.split(',') }} {{ ' a  b '.split() }}"
-                    + " {{ 'a b c'.split(' ', 1) }} {{ 'aaa'.replace('a', 'b', 2) }} {{ 'Ab'.upper() }}{{ 'Ab'.lower() }}"
+                    + " {{ 'a b c'.split(' ', 1) }} {{ ' a  b  c '.split(none, 1) }} {{ 'aaa'.replace('a', 'b', 2) }} {{ 'Ab'.upper() }}{{ 'Ab'.lower() }}"
                     + " {{ 'x'.join(['1', '2']) }} {{ 'hello world'.title() }}"))
-                    .isEqualTo("True True [x] axx xxa ['a', 'b', '', 'c'] ['a', 'b'] ['a', 'b c'] bba ABab 1x2 Hello World");
+                    .isEqualTo("True True [x] axx xxa ['a', 'b', '', 'c'] ['a', 'b'] ['a', 'b c'] ['a', 'b  c '] bba ABab 1x2 Hello World");
         }
 
         @Test

@@ -30,7 +30,7 @@ final class ModelDirectory {
         }
         Task task;
         try {
-            task = TaskRegistry.named(config.task()).create(config.taskSettings());
+            task = TaskRegistry.named(config.task()).create(ChatPrompt.apply(config));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             throw new ModelException(message.startsWith(config.file().toString()) ? message

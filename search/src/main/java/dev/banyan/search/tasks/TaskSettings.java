@@ -103,6 +103,36 @@ public final class TaskSettings {
         return ((Number) value).longValue();
     }
 
+    /** A boolean setting. */
+    public boolean bool(String key, boolean fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean flag)) {
+            throw new IllegalArgumentException(source + ": \"" + key + "\" must be true or false, was " + value);
+        }
+        return flag;
+    }
+
+    /** Whether {@code key} is set. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The raw value of {@code key} (a string, number or boolean), or null. */
+    public Object raw(String key) {
+        return values.get(key);
+    }
+
+    /** These settings with {@code key} set to {@code value} and the keys {@code dropped} removed. */
+    public TaskSettings with(String key, Object value, Set<String> dropped) {
+        Map<String, Object> changed = new LinkedHashMap<>(values);
+        changed.keySet().removeAll(dropped);
+        changed.put(key, value);
+        return new TaskSettings(source, changed);
+    }
+
     /** A path setting, resolved against {@code base} when relative; null when absent. */
     public Path path(String key, Path base) {
         String value = nonEmptyText(key, null);

@@ -226,23 +226,43 @@ final class MctsStar implements Algorithm {
             return true;
         }
 
-        /** Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. */
+        /**
+         * Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. The new children
+         * are published complete: terminals carry their final V, and the child to roll out from already carries
+         * this simulation's virtual loss, so no thread can read a value the search never assigns or pile onto the
+         * rollout's child unwarned.
+         */
         private void expandAndRollOut(Node leaf, int round) {
             rootView.forget(); // a simulation that waits on the models can afford to re-read the root's children
-            List<Node> fresh;
+            Node best = null;
             try {
-                fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
-                leaf.appendChildrenRelease(fresh);
+                List<Node> fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
+                if (!fresh.isEmpty()) {
+                    best = settle(fresh);
+                    push(best);
+                    leaf.appendChildrenRelease(fresh);
+                } else if (leaf.childrenAcquire().length == 0) {
+                    leaf.setValueRelease(0); // a dead end, valued before its round ends
+                }
             } finally {
                 leaf.setRoundDoneRelease();
             }
-            if (fresh.isEmpty()) {
-                if (leaf.childrenAcquire().length == 0) {
-                    leaf.setValueRelease(0);
-                }
+            if (best == null) {
                 backup(leaf);
                 return;
             }
+            if (!best.isTerminal() && spec.rollSteps() > 0) {
+                double rolled = rollOut(best);
+                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
+            }
+            backup(best);
+        }
+
+        /**
+         * Gives the unpublished {@code fresh} children their final initial V (a terminal's own rule), requests the
+         * stop if a terminal reaches the gate, and returns the best of them, the first on ties.
+         */
+        private Node settle(List<Node> fresh) {
             if (spec.pathValueAtTerminals() || spec.answerLikelihood()) {
                 for (Node child : fresh) {
                     if (child.isTerminal()) {
@@ -259,12 +279,7 @@ final class MctsStar implements Algorithm {
                     run.requestStop();
                 }
             }
-            if (!best.isTerminal() && spec.rollSteps() > 0) {
-                double rolled = rollOut(best);
-                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
-            }
-            push(best);
-            backup(best);
+            return best;
         }
 
         /** Greedy rollout: each step takes the best-scored of {@code rollBranch} proposals; returns the best value seen. */

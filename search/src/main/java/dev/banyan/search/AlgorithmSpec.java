@@ -225,10 +225,29 @@ public sealed interface AlgorithmSpec {
      *                         instead of its PRM score: for a task whose answer line is a rewrite of the steps
      *                         above it, the policy that learned the rewrite can judge it better than a PRM
      *                         (see the Game-of-24 model card). Off by default and in the faithful variant.
+     * @param virtualLoss score taken off a child per simulation in flight through it, so concurrent threads
+     *                    spread over siblings; with one thread nothing is ever in flight and it changes nothing
+     * @param stallSimulations after this many simulations in a row on one thread that grew nothing, the next node
+     *                         on the path with room widens (with widening on)
+     * @param idleSimulationsSlack a thread stops the search once its simulations that grew nothing in a row pass
+     *                             the tree's size by this much: the tree is exhausted
+     * @param rootRefreshSimulations a thread re-reads its copy of the root's children's statistics at least every
+     *                               this many selections (see {@code RootView}); with one thread the copy is
+     *                               always current
      */
     record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
                     double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
-                    boolean pathValueAtTerminals, boolean answerLikelihood) implements AlgorithmSpec {
+                    boolean pathValueAtTerminals, boolean answerLikelihood, double virtualLoss, int stallSimulations,
+                    int idleSimulationsSlack, int rootRefreshSimulations) implements AlgorithmSpec {
+        /** Default of {@link #virtualLoss}: a whole unit of V, so the next thread takes the best free sibling. */
+        public static final double VIRTUAL_LOSS = 1.0;
+        /** Default of {@link #stallSimulations}. */
+        public static final int STALL_SIMULATIONS = 20;
+        /** Default of {@link #idleSimulationsSlack}. */
+        public static final int IDLE_SIMULATIONS_SLACK = 1000;
+        /** Default of {@link #rootRefreshSimulations}. */
+        public static final int ROOT_REFRESH_SIMULATIONS = 64;
+
         public MctsStar {
             nonNegative("c", c);
             positive("branch", branch);
@@ -243,6 +262,22 @@ public sealed interface AlgorithmSpec {
             if (maxChildren < branch) {
                 throw new IllegalArgumentException("maxChildren (" + maxChildren + ") must be >= branch (" + branch + ")");
             }
+            nonNegative("virtualLoss", virtualLoss);
+            if (Double.isInfinite(virtualLoss)) {
+                throw new IllegalArgumentException("virtualLoss must be finite, was " + virtualLoss);
+            }
+            positive("stallSimulations", stallSimulations);
+            nonNegative("idleSimulationsSlack", idleSimulationsSlack);
+            positive("rootRefreshSimulations", rootRefreshSimulations);
+        }
+
+        /** The settings up to {@code answerLikelihood}; the concurrency tunings at their defaults. */
+        public MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
+                        double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
+                        boolean pathValueAtTerminals, boolean answerLikelihood) {
+            this(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
+                    pathValueAtTerminals, answerLikelihood, VIRTUAL_LOSS, STALL_SIMULATIONS, IDLE_SIMULATIONS_SLACK,
+                    ROOT_REFRESH_SIMULATIONS);
         }
 
         /** The paper's evaluation settings (c = 0.4), with widening on. */
@@ -253,22 +288,25 @@ public sealed interface AlgorithmSpec {
         /** The paper's MCTS*: fixed branching (widening off), terminals valued by their own score. */
         public MctsStar faithful() {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren,
-                    false, false);
+                    false, false, virtualLoss, stallSimulations, idleSimulationsSlack, rootRefreshSimulations);
         }
 
         public MctsStar withC(double newC) {
             return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
+                    rootRefreshSimulations);
         }
 
         public MctsStar withBranch(int newBranch) {
             return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
-                    Math.max(maxChildren, newBranch), pathValueAtTerminals, answerLikelihood);
+                    Math.max(maxChildren, newBranch), pathValueAtTerminals, answerLikelihood, virtualLoss,
+                    stallSimulations, idleSimulationsSlack, rootRefreshSimulations);
         }
 
         public MctsStar withAnswerMode(AnswerMode mode) {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
+                    rootRefreshSimulations);
         }
 
         public String name() {
@@ -279,10 +317,12 @@ public sealed interface AlgorithmSpec {
     /**
      * η-MCTS of AlphaLLM: progressive widening to {@code max(cMin, min(floor(wideningAlpha·I(s)) + 1, cMax))}
      * children, with {@code I(s) = max_o |v([s,o]) − v(s)|}; state merge by edit distance; a critic mixing
-     * value, PRM and outcome scores of fast rollouts; UCT selection.
+     * value, PRM and outcome scores of fast rollouts; UCT selection. A thread stops the search once its
+     * simulations that added nothing in a row pass the tree's size by {@code idleSimulationsSlack}.
      */
     record EtaMcts(double c, int cMin, int cMax, double wideningAlpha, int mergeDistance, int mergeResamples,
-                   double betaValue, double betaPrm, double betaOrm, int fastRollouts) implements AlgorithmSpec {
+                   double betaValue, double betaPrm, double betaOrm, int fastRollouts, int idleSimulationsSlack)
+            implements AlgorithmSpec {
         public EtaMcts {
             nonNegative("c", c);
             positive("cMin", cMin);
@@ -299,6 +339,14 @@ public sealed interface AlgorithmSpec {
             if (betaValue + betaPrm + betaOrm == 0) {
                 throw new IllegalArgumentException("at least one of betaValue, betaPrm, betaOrm must be positive");
             }
+            nonNegative("idleSimulationsSlack", idleSimulationsSlack);
+        }
+
+        /** The settings up to {@code fastRollouts}; {@code idleSimulationsSlack} at its default. */
+        public EtaMcts(double c, int cMin, int cMax, double wideningAlpha, int mergeDistance, int mergeResamples,
+                       double betaValue, double betaPrm, double betaOrm, int fastRollouts) {
+            this(c, cMin, cMax, wideningAlpha, mergeDistance, mergeResamples, betaValue, betaPrm, betaOrm, fastRollouts,
+                    MctsStar.IDLE_SIMULATIONS_SLACK);
         }
 
         public static EtaMcts defaults() {
@@ -306,7 +354,8 @@ public sealed interface AlgorithmSpec {
         }
 
         public EtaMcts withMergeDistance(int distance) {
-            return new EtaMcts(c, cMin, cMax, wideningAlpha, distance, mergeResamples, betaValue, betaPrm, betaOrm, fastRollouts);
+            return new EtaMcts(c, cMin, cMax, wideningAlpha, distance, mergeResamples, betaValue, betaPrm, betaOrm, fastRollouts,
+                    idleSimulationsSlack);
         }
 
         public String name() {
@@ -317,6 +366,12 @@ public sealed interface AlgorithmSpec {
     private static void positive(String what, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+
+    private static void nonNegative(String what, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " must be >= 0, was " + value);
         }
     }
 

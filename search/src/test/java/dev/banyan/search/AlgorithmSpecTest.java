@@ -43,4 +43,46 @@ class AlgorithmSpecTest {
         assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", 0)))
                 .hasMessage("width must be positive, was 0");
     }
+
+    @Test
+    void theConcurrencyTuningsDefaultToTheirFormerConstants() {
+        AlgorithmSpec.MctsStar mcts = AlgorithmSpec.MctsStar.defaults();
+        assertThat(mcts.virtualLoss()).isEqualTo(1.0);
+        assertThat(mcts.stallSimulations()).isEqualTo(20);
+        assertThat(mcts.idleSimulationsSlack()).isEqualTo(1000);
+        assertThat(mcts.rootRefreshSimulations()).isEqualTo(64);
+        assertThat(mcts.faithful().withC(0.3).withBranch(4).virtualLoss()).isEqualTo(1.0);
+        assertThat(AlgorithmSpec.EtaMcts.defaults().idleSimulationsSlack()).isEqualTo(1000);
+    }
+
+    @Test
+    void theConcurrencyTuningsAreSettings() {
+        AlgorithmSpec.MctsStar mcts = (AlgorithmSpec.MctsStar) AlgorithmSpec.parse("mcts-star", Map.of(
+                "virtualLoss", 0.5, "stallSimulations", 5, "idleSimulationsSlack", 200, "rootRefreshSimulations", 8));
+        assertThat(mcts.virtualLoss()).isEqualTo(0.5);
+        assertThat(mcts.stallSimulations()).isEqualTo(5);
+        assertThat(mcts.idleSimulationsSlack()).isEqualTo(200);
+        assertThat(mcts.rootRefreshSimulations()).isEqualTo(8);
+        assertThat(mcts.withAnswerMode(AlgorithmSpec.AnswerMode.VALUE_VOTE).rootRefreshSimulations()).isEqualTo(8);
+        assertThat(((AlgorithmSpec.EtaMcts) AlgorithmSpec.parse("eta-mcts", Map.of("idleSimulationsSlack", 0)))
+                .idleSimulationsSlack()).isZero();
+    }
+
+    @Test
+    void badConcurrencyTuningsNameTheSetting() {
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("virtualLoss", -1)))
+                .hasMessage("virtualLoss must be >= 0, was -1.0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("virtualLoss", Double.POSITIVE_INFINITY)))
+                .hasMessage("virtualLoss must be finite, was Infinity");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("stallSimulations", 0)))
+                .hasMessage("stallSimulations must be positive, was 0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("idleSimulationsSlack", -1)))
+                .hasMessage("idleSimulationsSlack must be >= 0, was -1");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("rootRefreshSimulations", 0)))
+                .hasMessage("rootRefreshSimulations must be positive, was 0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("eta-mcts", Map.of("idleSimulationsSlack", -5)))
+                .hasMessage("idleSimulationsSlack must be >= 0, was -5");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("stallSimulations", 2.5)))
+                .hasMessage("mcts-star setting 'stallSimulations' must be a whole number, was 2.5");
+    }
 }

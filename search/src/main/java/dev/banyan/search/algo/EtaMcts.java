@@ -37,7 +37,7 @@ final class EtaMcts implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         if (!run.tree.root().isTerminal()) {
-            ParallelWorkers.run(threads, pool, () -> new SimulationLoop().run(run, new Worker(run)::simulate));
+            ParallelWorkers.run(threads, pool, () -> new SimulationLoop(spec.idleSimulationsSlack()).run(run, new Worker(run)::simulate));
         }
         for (TreeNode view : run.tree.nodes()) {
             Node node = (Node) view;

@@ -27,13 +27,10 @@ import java.util.concurrent.ExecutorService;
  * <p>Concurrency: the root takes no virtual loss and its V and visits are set once the search ends, since
  * every simulation passes it; each thread selects at the root from its own {@link RootView}, re-read every
  * few simulations, so threads do not fetch one another's freshly written children every simulation; a child
- * with a simulation in flight loses a whole unit of score ({@link UctSelection#VIRTUAL_LOSS}), so threads
+ * with a simulation in flight loses {@code virtualLoss} of score (by default a whole unit), so threads
  * spread over different branches; each thread keeps its own count of simulations that grew nothing.
  */
 final class MctsStar implements Algorithm {
-    /** After this many simulations in a row that grew nothing, the next node on the path with room widens. */
-    private static final int STALL_SIMULATIONS = 20;
-
     private final AlgorithmSpec.MctsStar spec;
     private final int threads;
     private final ExecutorService pool;
@@ -108,8 +105,8 @@ final class MctsStar implements Algorithm {
         private final SearchRun run;
         private final Node[] stack;
         private int height;
-        private final SimulationLoop simulations = new SimulationLoop();
-        private final RootView rootView = new RootView();
+        private final SimulationLoop simulations = new SimulationLoop(spec.idleSimulationsSlack());
+        private final RootView rootView = new RootView(spec.rootRefreshSimulations());
 
         Worker(SearchRun run) {
             this.run = run;
@@ -202,8 +199,8 @@ final class MctsStar implements Algorithm {
                     claimedRound = state >>> 1;
                     return node;
                 }
-                node = atRoot ? rootView.select(node, children, spec.c(), spec.infBonus())
-                        : UctSelection.select(node, children, spec.c(), spec.infBonus());
+                node = atRoot ? rootView.select(node, children, spec.c(), spec.infBonus(), spec.virtualLoss())
+                        : UctSelection.select(node, children, spec.c(), spec.infBonus(), spec.virtualLoss());
                 push(node);
             }
         }
@@ -212,7 +209,7 @@ final class MctsStar implements Algorithm {
             if (spec.widenFloor() <= 0 || children.length + spec.branch() > spec.maxChildren()) {
                 return false;
             }
-            if (simulations.idleSimulations() >= STALL_SIMULATIONS) {
+            if (simulations.idleSimulations() >= spec.stallSimulations()) {
                 return true; // selection keeps returning to finished leaves: spend the budget on new branches
             }
             if (atRoot) {
@@ -226,23 +223,43 @@ final class MctsStar implements Algorithm {
             return true;
         }
 
-        /** Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. */
+        /**
+         * Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. The new children
+         * are published complete: terminals carry their final V, and the child to roll out from already carries
+         * this simulation's virtual loss, so no thread can read a value the search never assigns or pile onto the
+         * rollout's child unwarned.
+         */
         private void expandAndRollOut(Node leaf, int round) {
             rootView.forget(); // a simulation that waits on the models can afford to re-read the root's children
-            List<Node> fresh;
+            Node best = null;
             try {
-                fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
-                leaf.appendChildrenRelease(fresh);
+                List<Node> fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
+                if (!fresh.isEmpty()) {
+                    best = settle(fresh);
+                    push(best);
+                    leaf.appendChildrenRelease(fresh);
+                } else if (leaf.childrenAcquire().length == 0) {
+                    leaf.setValueRelease(0); // a dead end, valued before its round ends
+                }
             } finally {
                 leaf.setRoundDoneRelease();
             }
-            if (fresh.isEmpty()) {
-                if (leaf.childrenAcquire().length == 0) {
-                    leaf.setValueRelease(0);
-                }
+            if (best == null) {
                 backup(leaf);
                 return;
             }
+            if (!best.isTerminal() && spec.rollSteps() > 0) {
+                double rolled = rollOut(best);
+                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
+            }
+            backup(best);
+        }
+
+        /**
+         * Gives the unpublished {@code fresh} children their final initial V (a terminal's own rule), requests the
+         * stop if a terminal reaches the gate, and returns the best of them, the first on ties.
+         */
+        private Node settle(List<Node> fresh) {
             if (spec.pathValueAtTerminals() || spec.answerLikelihood()) {
                 for (Node child : fresh) {
                     if (child.isTerminal()) {
@@ -259,12 +276,7 @@ final class MctsStar implements Algorithm {
                     run.requestStop();
                 }
             }
-            if (!best.isTerminal() && spec.rollSteps() > 0) {
-                double rolled = rollOut(best);
-                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
-            }
-            push(best);
-            backup(best);
+            return best;
         }
 
         /** Greedy rollout: each step takes the best-scored of {@code rollBranch} proposals; returns the best value seen. */

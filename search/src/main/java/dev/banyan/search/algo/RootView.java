@@ -8,23 +8,27 @@ package dev.banyan.search.algo;
  *
  * <p>The copy of the child this thread just backed up through is re-read at once. The whole copy is re-read
  * after a simulation that expanded a node or backed out of a race ({@link #forget}), whenever the root's child
- * array changes, and after {@value #REFRESH_SIMULATIONS} selections in a row without one of those. So only
+ * array changes, and after {@code refreshSimulations} selections in a row without one of those. So only
  * simulations that merely revisit finished nodes — those cheap enough for this traffic to matter — see other
  * threads' visits and virtual loss late, by at most that many selections; deeper levels are read live; and
  * with one thread the copy always equals the live values, so single-thread searches are unchanged.
  */
 final class RootView {
-    static final int REFRESH_SIMULATIONS = 64;
-
+    private final int refreshSimulations;
     private Node[] children = new Node[0];
     private long[] counts = new long[0];
     private double[] values = new double[0];
     private int selectionsSinceRefresh;
     private int lastChosen = -1;
 
+    /** A copy re-read at least every {@code refreshSimulations} selections. */
+    RootView(int refreshSimulations) {
+        this.refreshSimulations = refreshSimulations;
+    }
+
     /** The child of {@code root} to descend into, by {@link UctSelection}'s maths over this copy. */
-    Node select(Node root, Node[] liveChildren, double c, double infBonus) {
-        if (liveChildren != children || ++selectionsSinceRefresh >= REFRESH_SIMULATIONS) {
+    Node select(Node root, Node[] liveChildren, double c, double infBonus, double virtualLoss) {
+        if (liveChildren != children || ++selectionsSinceRefresh >= refreshSimulations) {
             refresh(liveChildren);
         }
         int parentVisits = root.selfVisitsOpaque();
@@ -35,7 +39,7 @@ final class RootView {
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < children.length; i++) {
-            double score = UctSelection.score(counts[i], values[i], logParent, c, infBonus);
+            double score = UctSelection.score(counts[i], values[i], logParent, c, infBonus, virtualLoss);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;

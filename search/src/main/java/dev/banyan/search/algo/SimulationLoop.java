@@ -5,13 +5,15 @@ import java.util.function.BooleanSupplier;
 /**
  * One search thread's loop over simulations claimed from the budget, shared by the MCTS algorithms. It keeps
  * this thread's streak of simulations that grew nothing (per thread: a shared count would be contended) and
- * stops the search when the streak passes the tree's size by {@value #IDLE_SIMULATIONS_SLACK}: the tree is
- * exhausted.
+ * stops the search when the streak passes the tree's size by {@code idleSlack}: the tree is exhausted.
  */
 final class SimulationLoop {
-    private static final int IDLE_SIMULATIONS_SLACK = 1000;
-
+    private final int idleSlack;
     private int idleSimulations;
+
+    SimulationLoop(int idleSlack) {
+        this.idleSlack = idleSlack;
+    }
 
     /** Simulations in a row, on this thread, that added no node. */
     int idleSimulations() {
@@ -29,7 +31,7 @@ final class SimulationLoop {
             }
             if (run.tree.size() > before) {
                 idleSimulations = 0;
-            } else if (++idleSimulations > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
+            } else if (++idleSimulations > idleSlack + run.tree.size()) {
                 run.requestStop();
             }
         }

@@ -2,28 +2,25 @@ package dev.banyan.search.algo;
 
 /**
  * The selection maths of MCTS*: {@code V + c·sqrt(2·ln N_parent / n_child)}, with unvisited children scored
- * {@code V + infBonus}, minus {@link #VIRTUAL_LOSS} for each simulation now in flight through the child.
+ * {@code V + infBonus}, minus {@code virtualLoss} for each simulation now in flight through the child.
+ *
+ * <p>Why a fixed amount of score per in-flight simulation: counting one as one more visit worth 0 (the textbook
+ * virtual loss) moves a child with thousands of visits by a thousandth, so concurrent threads would walk the
+ * same path, write the same nodes and pile onto an expansion another thread owns. The default, a whole unit of V
+ * ({@link dev.banyan.search.AlgorithmSpec.MctsStar#VIRTUAL_LOSS}), sends the next thread to the best free
+ * sibling instead. With one thread no sibling is ever in flight, so it changes nothing there.
  */
 final class UctSelection {
-    /**
-     * Score taken off a child per simulation in flight through it. Counting an in-flight simulation as one
-     * more visit worth 0 (the textbook virtual loss) moves a child with thousands of visits by a thousandth,
-     * so concurrent threads would walk the same path, write the same nodes and pile onto an expansion
-     * another thread owns. A whole unit of V sends the next thread to the best free sibling instead. With one
-     * thread no sibling is ever in flight, so this changes nothing there.
-     */
-    static final double VIRTUAL_LOSS = 1.0;
-
     private UctSelection() {
     }
 
     /** The child to descend into; ties go to the earliest child, so one thread is deterministic. */
-    static Node select(Node parent, Node[] children, double c, double infBonus) {
+    static Node select(Node parent, Node[] children, double c, double infBonus, double virtualLoss) {
         double logParent = Math.log(Math.max(1, parentVisits(parent, children)));
         Node best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Node child : children) {
-            double score = score(child, logParent, c, infBonus);
+            double score = score(child.countsOpaque(), child.valueAcquire(), logParent, c, infBonus, virtualLoss);
             if (score > bestScore) {
                 bestScore = score;
                 best = child;
@@ -50,14 +47,11 @@ final class UctSelection {
         return visits;
     }
 
-    private static double score(Node child, double logParentVisits, double c, double infBonus) {
-        return score(child.countsOpaque(), child.valueAcquire(), logParentVisits, c, infBonus);
-    }
-
     /** The score of a child with these packed visit counts (see {@link Node#visitsOf}) and this V. */
-    static double score(long counts, double value, double logParentVisits, double c, double infBonus) {
+    static double score(long counts, double value, double logParentVisits, double c, double infBonus,
+                        double virtualLoss) {
         int visits = Node.visitsOf(counts);
         double score = visits == 0 ? value + infBonus : value + c * Math.sqrt(2 * logParentVisits / visits);
-        return score - VIRTUAL_LOSS * Node.inFlightOf(counts);
+        return score - virtualLoss * Node.inFlightOf(counts);
     }
 }

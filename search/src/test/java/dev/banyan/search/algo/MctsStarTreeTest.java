@@ -111,4 +111,25 @@ class MctsStarTreeTest {
         }
         return text.toString();
     }
+
+    @Test
+    void theIdleSlackDecidesWhenAnExhaustedTreeStops() {
+        // Two digits and two steps: a tree of a few nodes, exhausted long before the budget.
+        ToyWorld world = new ToyWorld(2).withDigits(2);
+        long[] simulations = new long[2];
+        int[] slacks = {0, 500};
+        for (int i = 0; i < 2; i++) {
+            AlgorithmSpec.MctsStar spec = new AlgorithmSpec.MctsStar(0.4, 0.9, 3, 1, 3, 0.5, 2.0,
+                    AlgorithmSpec.AnswerMode.BEST_VALUE, 0.1, 12, true, false, 1.0, 20, slacks[i], 64);
+            try (Searcher searcher = Searcher.builder().task(world.task()).policy(world.policy())
+                    .stepScorer(world.scorer()).algorithm(spec).budget(SIMULATIONS).threads(1).seed(1).build()) {
+                SearchResult result = searcher.search("3", null);
+                TreeInvariants.check(result.tree());
+                simulations[i] = result.stats().simulations();
+                assertThat(simulations[i]).isLessThan(SIMULATIONS.simulations())
+                        .isGreaterThan(slacks[i] + result.stats().nodes());
+            }
+        }
+        assertThat(simulations[1] - simulations[0]).isEqualTo(500);
+    }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UctSelectionTest {
+    private static final int REFRESH = 64;
+
     private final Node root = Node.root(ReasoningPath.of("q"), false);
     private final Node strong = Node.child(1, root, "a", 1, 0, false, 0.9);
     private final Node weak = Node.child(2, root, "b", 1, 0, false, 0.3);
@@ -24,16 +26,16 @@ class UctSelectionTest {
 
     @Test
     void theBestChildWinsWhenNothingIsInFlight() {
-        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(strong);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9, 1.0)).isSameAs(strong);
     }
 
     @Test
     void aSimulationInFlightSendsTheNextThreadToASibling() {
         // Counted as one more visit worth 0, one in-flight simulation among 1000 visits would not move it.
         strong.addVirtualLoss(1);
-        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(weak);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9, 1.0)).isSameAs(weak);
         strong.addVirtualLoss(-1);
-        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(strong);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9, 1.0)).isSameAs(strong);
     }
 
     @Test
@@ -42,11 +44,11 @@ class UctSelectionTest {
         Node fresh = Node.child(3, root, "c", 1, 0, false, 0.05);
         root.appendChildrenRelease(List.of(fresh));
         assertThat(root.visitsOpaque()).isZero();
-        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(fresh);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9, 1.0)).isSameAs(fresh);
         fresh.addVisit();
         // N_root = 1011 from the children: the once-visited child's exploration term (0.05 + 0.4·sqrt(2·ln 1011))
         // beats the strong child's 0.9 + 0.4·sqrt(2·ln 1011 / 1000). Read as 0, N_root would hand it to the strong one.
-        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9)).isSameAs(fresh);
+        assertThat(UctSelection.select(root, root.childrenAcquire(), 0.4, 0.9, 1.0)).isSameAs(fresh);
     }
 
     @Test
@@ -65,32 +67,32 @@ class UctSelectionTest {
             }
             top.appendChildrenRelease(kids);
             Node[] children = top.childrenAcquire();
-            assertThat(new RootView().select(top, children, 0.4, 0.9))
-                    .isSameAs(UctSelection.select(top, children, 0.4, 0.9));
+            assertThat(new RootView(REFRESH).select(top, children, 0.4, 0.9, 1.0))
+                    .isSameAs(UctSelection.select(top, children, 0.4, 0.9, 1.0));
         }
     }
 
     @Test
     void theRootViewSeesOtherThreadsWithinItsRefreshInterval() {
-        RootView view = new RootView();
+        RootView view = new RootView(REFRESH);
         Node[] children = root.childrenAcquire();
-        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(strong);
+        assertThat(view.select(root, children, 0.4, 0.9, 1.0)).isSameAs(strong);
         view.afterBackup();
         strong.addVirtualLoss(1); // another thread is now in flight through the strong child
         int selections = 1;
-        while (view.select(root, children, 0.4, 0.9) == strong) {
+        while (view.select(root, children, 0.4, 0.9, 1.0) == strong) {
             selections++;
         }
-        assertThat(selections).isLessThanOrEqualTo(RootView.REFRESH_SIMULATIONS);
+        assertThat(selections).isLessThanOrEqualTo(REFRESH);
     }
 
     @Test
     void theRootViewRereadsTheChildItBackedUpThrough() {
-        RootView view = new RootView();
+        RootView view = new RootView(REFRESH);
         Node[] children = root.childrenAcquire();
-        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(strong);
+        assertThat(view.select(root, children, 0.4, 0.9, 1.0)).isSameAs(strong);
         strong.setValueRelease(0.1); // this thread's own backup lowered it
         view.afterBackup();
-        assertThat(view.select(root, children, 0.4, 0.9)).isSameAs(weak);
+        assertThat(view.select(root, children, 0.4, 0.9, 1.0)).isSameAs(weak);
     }
 }

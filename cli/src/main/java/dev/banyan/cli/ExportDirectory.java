@@ -61,9 +61,12 @@ final class ExportDirectory implements AutoCloseable {
                 "pass --resume to continue that run, or choose another --export-dir");
     }
 
-    /** The export file holding the most records, with its count; for the check that a resume loses none. */
+    /** {@value #TREES} with its count of records, or else the export file holding the most; for the check that a resume loses none. */
     static Map.Entry<Path, Long> fullest(Path directory) {
-        Map.Entry<Path, Long> fullest = Map.entry(directory.resolve(TREES), 0L);
+        Map.Entry<Path, Long> fullest = Map.entry(directory.resolve(TREES), ResumableOutput.records(directory.resolve(TREES)));
+        if (fullest.getValue() > 0) {
+            return fullest;
+        }
         for (Path file : files(directory)) {
             long records = ResumableOutput.records(file);
             if (records > fullest.getValue()) {

@@ -6,28 +6,29 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * An exclusive lock on an output for the life of a command: {@code OUT.lock} beside an output file, or
+ * An exclusive lock on an output for the life of a command: {@code .OUT.lock} beside an output file, or
  * {@value #DIRECTORY_LOCK} inside an output directory. The lock is the operating system's ({@code fcntl}
  * through {@link FileChannel#tryLock()}), so it is released when the process ends, however it ends: a crash
- * leaves no stale lock, only, at worst, the file, which the next run takes over. The file names its holder
- * (process id, command, start time) for the message a second run prints.
+ * leaves no stale lock. The file names its holder (process id, command, start time) for the message a second
+ * run prints; it is emptied, not deleted, when the holder is done (deleting a lock file races with a run that
+ * has just opened it), so a run leaves a small hidden file behind.
  *
- * <p>The holder deletes the file when done. A run that opened the file just before that deletion may lock the
- * unlinked file; it finds out by reading its own token back through the path, and tries again.
+ * <p>POSIX locks belong to the process, and closing any descriptor of the file releases them all. So the lock
+ * file is opened once per process: locks held by this process are also kept in {@link #HELD}, which is asked
+ * before the file is opened, and the file is never read through another descriptor while locked.
  */
 final class OutputLock implements AutoCloseable {
-    static final String SUFFIX = ".lock";
     static final String DIRECTORY_LOCK = ".banyan.lock";
-    private static final int ATTEMPTS = 5;
+    /** The lock files this process holds, by absolute path, with their holder's description. */
+    private static final ConcurrentMap<Path, String> HELD = new ConcurrentHashMap<>();
 
     private final Path file;
     private final FileChannel channel;
@@ -39,9 +40,9 @@ final class OutputLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock file of an output file: {@code OUT.lock} beside it. */
+    /** The lock file of an output file: {@code .OUT.lock} beside it. */
     static Path fileFor(Path output) {
-        return Outputs.parentOf(output).resolve(output.getFileName() + SUFFIX);
+        return Outputs.parentOf(output).resolve("." + output.getFileName() + ".lock");
     }
 
     /** Locks the output file {@code output}; {@code what} names it in messages, e.g. {@code --output}. */
@@ -57,70 +58,53 @@ final class OutputLock implements AutoCloseable {
     }
 
     private static OutputLock acquire(Path lockFile, String what, String command) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new UserError("cannot lock " + what + ": cannot create " + lockFile + ": " + IoErrors.reason(e));
-            }
-            try {
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null; // held by this very process, through another channel
-                }
-                if (lock == null) {
-                    String holder = holderOf(channel);
-                    channel.close();
-                    throw new UserError(what + " is in use by another run (" + holder + "); wait for it to finish, "
-                            + "or choose another output. (The lock is " + lockFile + "; it is released when that "
-                            + "process ends.)");
-                }
-                String token = "pid " + ProcessHandle.current().pid() + ", banyan " + command + ", started "
-                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " [" + UUID.randomUUID() + "]\n";
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-                channel.force(false);
-                if (token.equals(readPath(lockFile))) {
-                    return new OutputLock(lockFile, channel, lock);
-                }
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw new UserError("cannot lock " + what + " (" + lockFile + "): " + IoErrors.reason(e));
-            } catch (RuntimeException e) {
-                closeQuietly(channel);
-                throw e;
-            }
+        Path key = lockFile.toAbsolutePath().normalize();
+        String holder = "pid " + ProcessHandle.current().pid() + ", banyan " + command + ", started "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String earlier = HELD.putIfAbsent(key, holder);
+        if (earlier != null) {
+            throw inUse(what, earlier, lockFile);
         }
-        throw new UserError("cannot lock " + what + ": " + lockFile + " keeps being replaced by other runs");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw inUse(what, holderOf(channel), lockFile);
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new OutputLock(key, channel, lock);
+        } catch (IOException e) {
+            HELD.remove(key);
+            closeQuietly(channel);
+            throw new UserError("cannot lock " + what + " (" + lockFile + "): " + IoErrors.reason(e));
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            closeQuietly(channel);
+            throw e;
+        }
     }
 
-    /** The holder's own description, without its token. */
+    private static UserError inUse(String what, String holder, Path lockFile) {
+        return new UserError(what + " is in use by another run (" + holder + "); wait for it to finish, or choose "
+                + "another output. (The lock is " + lockFile + "; it is released when that process ends.)");
+    }
+
+    /** The holder's description, as it wrote it. */
     private static String holderOf(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(512);
         channel.read(buffer, 0);
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-        int token = text.indexOf(" [");
-        text = token >= 0 ? text.substring(0, token) : text;
         return text.isEmpty() ? "a process that is starting" : text;
     }
 
-    private static String readPath(Path lockFile) {
-        try {
-            return Files.readString(lockFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -128,13 +112,13 @@ final class OutputLock implements AutoCloseable {
         }
     }
 
-    /** Deletes the lock file while still holding it, then releases it. */
+    /** Empties the lock file (it no longer names a holder), then releases the lock. */
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(file);
+            channel.truncate(0);
         } catch (IOException ignored) {
-            // a lock file left behind is harmless: the next run takes it over
+            // a stale description is harmless: the lock itself is what counts
         }
         try {
             lock.release();
@@ -142,5 +126,6 @@ final class OutputLock implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(channel);
+        HELD.remove(file);
     }
 }

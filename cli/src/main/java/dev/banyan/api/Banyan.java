@@ -32,6 +32,8 @@ public final class Banyan implements AutoCloseable {
     private final Searcher searcher;
     private final Budget budget;
     private final TargetOptions targetOptions;
+    /** Goes from false to true once, in {@link #close}. */
+    private volatile boolean closed;
 
     private Banyan(ModelBundle bundle, boolean ownsBundle, Searcher searcher, Budget budget,
                    TargetOptions targetOptions) {
@@ -58,9 +60,14 @@ public final class Banyan implements AutoCloseable {
      * @param question the question, in the task's format (for Game of 24, four numbers such as {@code 4 9 10 13})
      * @param answer the expected answer for the verdict, or null when unknown
      * @throws UnsupportedOperationException if the algorithm is not implemented in this version
+     * @throws IllegalArgumentException if the task does not accept the question
+     * @throws IllegalStateException if this instance is closed
      */
     public Solution search(String id, String question, String answer) {
         Objects.requireNonNull(question, "question");
+        if (closed) {
+            throw new IllegalStateException("this Banyan is closed; build a new one to search again");
+        }
         EngineStats before = bundle.engineStats();
         SearchResult result = searcher.search(question, answer);
         EngineStats spent = bundle.engineStats().minus(before);
@@ -86,6 +93,7 @@ public final class Banyan implements AutoCloseable {
     /** Stops the search threads, and closes the models if this instance opened them. */
     @Override
     public void close() {
+        closed = true;
         try {
             searcher.close();
         } finally {
@@ -178,6 +186,10 @@ public final class Banyan implements AutoCloseable {
             Objects.requireNonNull(limit, "limit");
             if (limit.isNegative() || limit.isZero()) {
                 throw new IllegalArgumentException("timeLimit must be positive, was " + limit);
+            }
+            if (limit.compareTo(Budget.MAX_WALL_TIME) > 0) {
+                throw new IllegalArgumentException("timeLimit must be at most " + Budget.MAX_WALL_TIME.toDays()
+                        + " days, was " + limit);
             }
             this.timeLimit = limit;
             return this;

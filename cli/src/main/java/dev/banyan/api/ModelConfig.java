@@ -3,14 +3,21 @@ package dev.banyan.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.banyan.search.AlgorithmSpec;
+import dev.banyan.search.tasks.KnownKeys;
 import dev.banyan.search.tasks.TaskSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -34,6 +41,16 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
     static final String FILE_NAME = "banyan.json";
     static final String SIMULATED = "simulated";
     static final String TASK_SETTINGS = "taskSettings";
+    /** Every top-level key; any other is an error (a misspelt key must not be silently ignored). */
+    static final Set<String> KEYS = Set.of("task", TASK_SETTINGS, "policy", "prm", "prmStyle", "algorithm",
+            "budgetTokens", "maxStepTokens", "temperature", "device", SIMULATED, "algorithms");
+    /** The styles a {@code prm.json} can declare; {@code "prmStyle"}, when given, must match the PRM's. */
+    static final List<String> PRM_STYLES = List.of("step-tag", "token-classification", "value-head");
+    /** Strict: a duplicate key or text after the object is an error. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     static ModelConfig read(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -45,16 +62,35 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = JSON.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new ModelException(file + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ModelException("cannot read " + file + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                    : e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new ModelException(file + " must hold a JSON object");
         }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new ModelException(KnownKeys.unknown(file.toString(), "key", name, KEYS));
+            }
+        }
         Fields fields = new Fields(file, root);
+        String prmStyle = fields.text("prmStyle", null);
+        if (prmStyle != null) {
+            if (!PRM_STYLES.contains(prmStyle)) {
+                throw new ModelException(file + ": \"prmStyle\" must be one of " + String.join(", ", PRM_STYLES)
+                        + ", was \"" + prmStyle + "\"");
+            }
+            if (SIMULATED.equals(fields.text("prm", null))) {
+                throw new ModelException(file + ": \"prmStyle\" describes an ONNX PRM, but \"prm\" is \""
+                        + SIMULATED + "\"; remove \"prmStyle\"");
+            }
+        }
         SearchDefaults builtIn = SearchDefaults.BUILT_IN;
         String algorithm = fields.text("algorithm", builtIn.algorithm());
         try {
@@ -67,7 +103,7 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
                 (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())),
                 algorithmSettings(file, root.path("algorithms")));
         return new ModelConfig(directory, file, fields.requiredText("task"), settings(file, root, TASK_SETTINGS),
-                fields.requiredText("policy"), fields.requiredText("prm"), fields.text("prmStyle", null),
+                fields.requiredText("policy"), fields.requiredText("prm"), prmStyle,
                 fields.nonNegativeDouble("temperature", 1.0), fields.text("device", "cpu"), defaults,
                 settings(file, root, SIMULATED));
     }

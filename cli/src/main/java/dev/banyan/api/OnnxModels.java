@@ -23,6 +23,12 @@ final class OnnxModels {
 
     static Part<StepScorer> stepScorer(Path directory, ModelConfig config) {
         PrmEngine prm = open(directory, config, () -> PrmEngine.builder(directory).device(config.device()).build());
+        String style = prm.config().style().key();
+        if (config.prmStyle() != null && !config.prmStyle().equals(style)) {
+            prm.close();
+            throw new ModelException(config.file() + ": \"prmStyle\" is \"" + config.prmStyle() + "\", but the PRM's "
+                    + "prm.json in " + directory + " says \"" + style + "\"; correct one of them (or drop \"prmStyle\")");
+        }
         return new Part<>(prm, () -> new EngineStats(0, 0, prm.stats().valueHits()), prm);
     }
 

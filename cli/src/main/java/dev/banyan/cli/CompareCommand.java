@@ -56,12 +56,30 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     InputFields fields;
 
+    @Option(names = "--force", description = "Replace the results of an earlier comparison in DIR. "
+            + "Default: ${DEFAULT-VALUE}.")
+    boolean force;
+
     @Override
     public Integer call() {
         List<Problem> problems = selection.select(ProblemSource.load(input, fields));
+        Path inputFile = ProblemSource.inputFile(input);
+        for (String name : CompareReport.fileNames()) {
+            Path file = outputDir.resolve(name);
+            Outputs.requireDistinct(file, "the output", inputFile, "--input");
+            Outputs.requireFreshFile(file, "--output-dir file", force,
+                    "pass --force to replace that comparison, or choose another --output-dir");
+        }
+        try (OutputLock lock = OutputLock.onDirectory(outputDir, "--output-dir", "compare")) {
+            return compare(problems);
+        }
+    }
+
+    private int compare(List<Problem> problems) {
         List<CompareCell> cells = new ArrayList<>();
         String taskName;
         try (ModelBundle models = model.openModel()) {
+            Problems.checkQuestions(models.task(), problems);
             taskName = models.task().name();
             spec.commandLine().getErr().printf("compare: %d problems, %d algorithms x %d budgets, model %s%n",
                     problems.size(), algorithms.size(), budgets.size(), models.description());

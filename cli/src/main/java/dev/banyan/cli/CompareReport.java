@@ -35,14 +35,18 @@ final class CompareReport {
 
     static void write(Path directory, String title, List<CompareCell> cells) {
         try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve(CSV), csv(cells), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve(MARKDOWN), markdown(title, cells), StandardCharsets.UTF_8);
-            BitmapEncoder.saveBitmap(chart(title, cells), directory.resolve(CHART).toString(),
-                    BitmapEncoder.BitmapFormat.PNG);
+            Outputs.writeAtomically(directory.resolve(CSV), csv(cells));
+            Outputs.writeAtomically(directory.resolve(MARKDOWN), markdown(title, cells));
+            Outputs.writeAtomically(directory.resolve(CHART),
+                    BitmapEncoder.getBitmapBytes(chart(title, cells), BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the comparison to " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the comparison to " + directory + ": " + IoErrors.reason(e), e);
         }
+    }
+
+    /** The files {@link #write} writes in its directory. */
+    static List<String> fileNames() {
+        return List.of(CSV, MARKDOWN, CHART);
     }
 
     static String csv(List<CompareCell> cells) {

@@ -66,13 +66,17 @@ final class Converters {
             Matcher matcher = SHORT.matcher(text);
             Duration duration;
             if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                duration = switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
+                try {
+                    long amount = Long.parseLong(matcher.group(1));
+                    duration = switch (matcher.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofHours(amount);
+                    };
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw tooLong(value);
+                }
             } else {
                 try {
                     duration = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
@@ -83,7 +87,18 @@ final class Converters {
             if (duration.isNegative() || duration.isZero()) {
                 throw new TypeConversionException("must be positive, was " + value);
             }
+            if (duration.compareTo(MAX) > 0) {
+                throw tooLong(value);
+            }
             return duration;
+        }
+
+        /** The longest limit taken: a year, far below where nanoseconds overflow a long (about 292 years). */
+        static final Duration MAX = Duration.ofDays(366);
+
+        private static TypeConversionException tooLong(String value) {
+            return new TypeConversionException("'" + value + "' is too long; the longest time limit is "
+                    + MAX.toDays() + " days (8784h)");
         }
     }
 }

@@ -35,7 +35,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResumableOutput.requireFresh(output);
+        Outputs.requireDistinct(output, "--output", trees, "--trees");
+        Outputs.requireFreshFile(output, "--output", false, "choose another output, or delete that file first");
         Map<List<Object>, Task> tasks = new HashMap<>();
         long written = 0;
         try (JsonlAppender out = new JsonlAppender(output)) {

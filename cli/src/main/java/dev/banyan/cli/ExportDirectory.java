@@ -3,8 +3,7 @@ package dev.banyan.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.api.Solution;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,20 +30,50 @@ final class ExportDirectory implements AutoCloseable {
      * Opens the directory for appending. Fresh: every file must be absent or empty. Resuming: each file keeps
      * only the records of {@code done} problems, so problems that run again are not written twice.
      */
-    static ExportDirectory open(Path directory, boolean resume, Set<String> done) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
-        }
+    static ExportDirectory open(Path directory, boolean resume, Set<String> done, PrintWriter err) {
+        Outputs.createDirectories(directory, "--export-dir");
         for (Path file : files(directory)) {
             if (resume) {
-                ResumableOutput.keepOnly(file, done);
+                int dropped = ResumableOutput.keepOnly(file, done);
+                if (dropped > 0) {
+                    err.printf("resuming: dropped %d records of %s whose problems have no output line (they run "
+                            + "again)%n", dropped, file);
+                }
             } else {
-                ResumableOutput.requireFresh(file);
+                requireFreshFile(file);
             }
         }
         return new ExportDirectory(directory);
+    }
+
+    /** Fails unless every export file is absent or empty (a fresh run). Reads only. */
+    static void requireFresh(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserError("--export-dir " + directory + " is a file, not a directory");
+        }
+        for (Path file : files(directory)) {
+            requireFreshFile(file);
+        }
+    }
+
+    private static void requireFreshFile(Path file) {
+        Outputs.requireFreshFile(file, "export file", false,
+                "pass --resume to continue that run, or choose another --export-dir");
+    }
+
+    /** {@value #TREES} with its count of records, or else the export file holding the most; for the check that a resume loses none. */
+    static Map.Entry<Path, Long> fullest(Path directory) {
+        Map.Entry<Path, Long> fullest = Map.entry(directory.resolve(TREES), ResumableOutput.records(directory.resolve(TREES)));
+        if (fullest.getValue() > 0) {
+            return fullest;
+        }
+        for (Path file : files(directory)) {
+            long records = ResumableOutput.records(file);
+            if (records > fullest.getValue()) {
+                fullest = Map.entry(file, records);
+            }
+        }
+        return fullest;
     }
 
     /** Writes a problem's tree and training records; call before its output line, which marks it done. */
@@ -64,7 +93,7 @@ final class ExportDirectory implements AutoCloseable {
         formats.values().forEach(JsonlAppender::close);
     }
 
-    private static List<Path> files(Path directory) {
+    static List<Path> files(Path directory) {
         List<Path> files = new ArrayList<>();
         files.add(directory.resolve(TREES));
         for (ExportFormat format : ExportFormat.values()) {

@@ -12,16 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,38 +88,20 @@ final class GradeCommand implements Callable<Integer> {
     private List<Pair> read(String source) {
         List<Pair> pairs = new ArrayList<>();
         Map<String, AnswerGrader> graders = new HashMap<>();
-        try (BufferedReader reader = open()) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    pairs.add(parse(source + " line " + lineNumber, line, lineNumber, graders));
-                }
+        JsonLines.Handler handler = (lineNumber, where, node) -> pairs.add(parse(where, node, lineNumber, graders));
+        if (input == null) {
+            try {
+                JsonLines.read(System.in, source, handler);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + source + ": " + IoErrors.reason(e));
             }
-        } catch (NoSuchFileException e) {
-            throw new UserError("input " + input + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new UserError(source + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        } else {
+            JsonLines.read(input, "input", handler);
         }
         return pairs;
     }
 
-    private BufferedReader open() throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(
-                input == null ? System.in : Files.newInputStream(input), decoder));
-    }
-
-    private Pair parse(String where, String line, int lineNumber, Map<String, AnswerGrader> graders) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new UserError(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        }
+    private Pair parse(String where, JsonNode node, int lineNumber, Map<String, AnswerGrader> graders) {
         if (node == null || !node.isObject()) {
             throw new UserError(where + ": expected a JSON object {\"id\"?, \"gold\", \"prediction\", \"task\"?}");
         }
@@ -165,17 +140,11 @@ final class GradeCommand implements Callable<Integer> {
         throw new UserError(where + ": " + what);
     }
 
-    private static void requireFresh(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UserError("output " + file + " is a directory; give a file");
-            }
-            if (Files.exists(file) && Files.size(file) > 0) {
-                throw new UserError("output " + file + " already exists and is not empty; choose another output");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    private void requireFresh(Path file) {
+        if (input != null) {
+            Outputs.requireDistinct(file, "--output", input, "--input");
         }
+        Outputs.requireFreshFile(file, "output", false, "choose another output");
     }
 
     /** Standard output or a file, one JSON line at a time. */

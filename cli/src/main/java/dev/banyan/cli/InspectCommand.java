@@ -27,8 +27,13 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--html", required = true, paramLabel = "FILE", description = "Where to write the HTML page.")
     Path html;
 
+    @Option(names = "--force", description = "Replace FILE if it already exists. Default: ${DEFAULT-VALUE}.")
+    boolean force;
+
     @Override
     public Integer call() {
+        Outputs.requireDistinct(html, "--html", trees, "--trees");
+        Outputs.requireFreshFile(html, "--html", force, "pass --force to replace it, or choose another file");
         List<SavedTree> saved = TreeFile.read(trees);
         SavedTree tree = saved.stream().filter(candidate -> candidate.id.equals(id)).findFirst()
                 .orElseThrow(() -> new UserError(trees + " has no tree with id \"" + id + "\"; it has "

@@ -2,15 +2,8 @@ package dev.banyan.cli;
 
 import dev.banyan.search.tasks.Problem;
 import dev.banyan.search.tasks.TaskRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,43 +32,36 @@ final class ProblemSource {
         return builtIn.orElseGet(() -> readJsonl(Path.of(input), fields));
     }
 
+    /** The file an input names, or null for a built-in data set. */
+    static Path inputFile(String input) {
+        try {
+            if (TaskRegistry.builtInData(input).isPresent()) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return Path.of(input);
+    }
+
     static List<Problem> readJsonl(Path file, InputFields fields) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Problem problem = parse(file, lineNumber, line, fields);
-                Integer earlier = firstLine.putIfAbsent(problem.id(), lineNumber);
-                if (earlier != null) {
-                    throw new UserError(file + " line " + lineNumber + ": duplicate id \"" + problem.id()
-                            + "\" (first on line " + earlier + ")");
-                }
-                problems.add(problem);
+        JsonLines.read(file, "input", (lineNumber, where, node) -> {
+            Problem problem = parse(file, lineNumber, where, node, fields);
+            Integer earlier = firstLine.putIfAbsent(problem.id(), lineNumber);
+            if (earlier != null) {
+                throw new UserError(where + ": duplicate id \"" + problem.id() + "\" (first on line " + earlier + ")");
             }
-        } catch (NoSuchFileException e) {
-            throw new UserError("input " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input " + file + ": " + e.getMessage(), e);
-        }
+            problems.add(problem);
+        });
         if (problems.isEmpty()) {
             throw new UserError("input " + file + " holds no problems");
         }
         return problems;
     }
 
-    private static Problem parse(Path file, int lineNumber, String line, InputFields fields) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new UserError(file + " line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        String where = file + " line " + lineNumber;
+    private static Problem parse(Path file, int lineNumber, String where, JsonNode node, InputFields fields) {
         if (node == null || !node.isObject()) {
             throw new UserError(where + ": expected a JSON object {\"" + fields.id() + "\"?, \"" + fields.question()
                     + "\", \"" + fields.answer() + "\"?}");

@@ -1,6 +1,5 @@
 package dev.banyan.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -27,13 +26,18 @@ final class ResumableOutput {
 
     /** Fails unless {@code file} is absent or empty: a run never overwrites earlier results silently. */
     static void requireFresh(Path file) {
-        try {
-            if (Files.exists(file) && Files.size(file) > 0) {
-                throw new UserError(file + " already exists and is not empty; pass --resume to continue that run,"
-                        + " or choose another output");
-            }
+        Outputs.requireFreshFile(file, "output", false, "pass --resume to continue that run, or choose another output");
+    }
+
+    /** The number of non-blank lines of {@code file}; 0 when it is missing. Reads only. */
+    static long records(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> !line.isBlank()).count();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserError("cannot read " + file + ": " + IoErrors.reason(e));
         }
     }
 
@@ -57,10 +61,14 @@ final class ResumableOutput {
         return ids;
     }
 
-    /** Rewrites {@code file} to keep only whole lines whose id is in {@code done}; a missing file is left so. */
-    static void keepOnly(Path file, Set<String> done) {
+    /**
+     * Rewrites {@code file} to keep only whole lines whose id is in {@code done}; a missing file is left so.
+     *
+     * @return how many lines were dropped
+     */
+    static int keepOnly(Path file, Set<String> done) {
         if (!Files.exists(file)) {
-            return;
+            return 0;
         }
         List<String> lines = wholeLines(file);
         List<String> kept = new ArrayList<>(lines.size());
@@ -70,15 +78,16 @@ final class ResumableOutput {
             }
         }
         if (kept.size() == lines.size()) {
-            return;
+            return 0;
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".resume");
         try {
             Files.write(temporary, kept, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot rewrite " + file + ": " + IoErrors.reason(e), e);
         }
+        return lines.size() - kept.size();
     }
 
     /** The file's non-blank newline-ended lines, after cutting off whatever follows the last newline. */
@@ -102,17 +111,16 @@ final class ResumableOutput {
             }
             return lines;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + IoErrors.reason(e), e);
         }
     }
 
     private static String idOf(Path file, int lineNumber, String line) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new UserError(file + " line " + lineNumber + ": not valid JSON, so the run cannot be resumed ("
-                    + e.getOriginalMessage() + ")");
+            node = JsonLines.parse(line, file + " line " + lineNumber);
+        } catch (UserError e) {
+            throw new UserError(e.getMessage() + "; so the run cannot be resumed");
         }
         JsonNode id = node == null ? null : node.get("id");
         if (id == null || !id.isTextual()) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -58,22 +59,85 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     InputFields fields;
 
+    @Option(names = "--check",
+            description = "Only check: read and validate the whole input, the model and the outputs, then stop "
+                    + "without searching or writing anything. Default: ${DEFAULT-VALUE}.")
+    boolean check;
+
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = selection.select(ProblemSource.load(input, fields));
-        Set<String> done = resume ? ResumableOutput.recover(output) : Set.of();
+        checkPaths();
+        if (check) {
+            checkOutputs();
+            try (Banyan banyan = build()) {
+                Problems.checkQuestions(banyan.task(), problems);
+            }
+            err.printf("check: %d problems, the model and the outputs are fine; nothing was searched or written%n",
+                    problems.size());
+            return 0;
+        }
+        try (OutputLock outputLock = OutputLock.onFile(output, "--output", "run");
+             OutputLock exportLock = exportDir == null ? null : OutputLock.onDirectory(exportDir, "--export-dir", "run")) {
+            checkOutputs();
+            try (Banyan banyan = build()) {
+                Problems.checkQuestions(banyan.task(), problems);
+                return run(banyan, problems, err);
+            }
+        }
+    }
+
+    private Banyan build() {
+        return algorithm.applyTo(model.applyTo(Banyan.builder().model(model.modelDirectory()))).build();
+    }
+
+    /** No output may be one of the inputs, or another output. */
+    private void checkPaths() {
+        Path inputFile = ProblemSource.inputFile(input);
+        Outputs.requireDistinct(output, "--output", inputFile, "--input");
+        if (exportDir != null) {
+            Outputs.requireDistinct(exportDir, "--export-dir", inputFile, "--input");
+            for (Path file : ExportDirectory.files(exportDir)) {
+                Outputs.requireDistinct(output, "--output", file, "the export file");
+                Outputs.requireDistinct(file, "the export file", inputFile, "--input");
+            }
+        }
+    }
+
+    /**
+     * Fresh: every output absent or empty and writable. Resuming: nothing is lost by resuming, i.e. the export
+     * files do not hold records that a missing or empty output would make the resume drop.
+     */
+    private void checkOutputs() {
         if (!resume) {
             ResumableOutput.requireFresh(output);
+            if (exportDir != null) {
+                ExportDirectory.requireFresh(exportDir);
+            }
+            return;
         }
+        Outputs.requireFreshFile(output, "--output", true, "");
+        if (exportDir != null && ResumableOutput.records(output) == 0) {
+            var fullest = ExportDirectory.fullest(exportDir);
+            if (fullest.getValue() > 0) {
+                throw new UserError("--resume: the output " + output + (Files.exists(output) ? " is empty" : " does not exist")
+                        + ", but " + fullest.getKey() + " holds " + fullest.getValue() + " records of an earlier run, "
+                        + "which resuming would drop. Pass the --output that run wrote to continue it, or start "
+                        + "a new run without --resume into another --export-dir.");
+            }
+        }
+    }
+
+    private int run(Banyan banyan, List<Problem> problems, PrintWriter err) {
+        Set<String> done = resume ? ResumableOutput.recover(output) : Set.of();
         List<Problem> pending = problems.stream().filter(problem -> !done.contains(problem.id())).toList();
         if (resume) {
-            spec.commandLine().getErr().printf("resuming %s: %d of %d problems already done, %d to go%n",
+            err.printf("resuming %s: %d of %d problems already done, %d to go%n",
                     output, problems.size() - pending.size(), problems.size(), pending.size());
         }
         AtomicLong solved = new AtomicLong();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Banyan banyan = algorithm.applyTo(model.applyTo(Banyan.builder().model(model.modelDirectory()))).build();
-             ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done);
+        try (ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done, err);
              JsonlAppender results = new JsonlAppender(output)) {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
                     banyan.algorithm().name(), banyan.budget().policyTokens(), banyan.bundle().description());

@@ -49,9 +49,15 @@ final class SearchCommand implements Callable<Integer> {
             description = "Also write the searched tree as a self-contained HTML viewer. Default: none.")
     Path html;
 
+    @Option(names = "--force", description = "Replace the --html file if it already exists. Default: ${DEFAULT-VALUE}.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         String question = String.join(" ", words);
+        if (html != null) {
+            Outputs.requireFreshFile(html, "--html", force, "pass --force to replace it, or choose another file");
+        }
         Solution solution;
         try (Banyan banyan = algorithm.applyTo(model.applyTo(Banyan.builder().model(model.modelDirectory()))).build()) {
             solution = banyan.search(id, question, expected);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,16 +21,9 @@ final class TreeHtml {
     private TreeHtml() {
     }
 
+    /** Writes the page whole or not at all (through a temporary file and a rename). */
     static void write(JsonNode treeRecord, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, render(treeRecord), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Outputs.writeAtomically(file, render(treeRecord));
     }
 
     static String render(JsonNode treeRecord) {

@@ -2,7 +2,11 @@ package dev.banyan.prm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.banyan.search.tasks.KnownKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +56,11 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
     /** The placeholder for the question in {@code prompt_template}. */
     public static final String QUESTION = "{question}";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a duplicate key or text after the object is an error. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Set<String> KEYS = Set.of("style", "prompt_template", "step_suffix", "tag", "good", "bad",
             "output", "positive_index", "activation");
 
@@ -147,7 +155,10 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(where + ": unknown keys " + unknown + "; expected some of " + new TreeSet<>(KEYS));
+            String first = unknown.iterator().next();
+            throw new IllegalArgumentException(where + ": unknown keys " + unknown + "; expected some of "
+                    + new TreeSet<>(KEYS) + KnownKeys.nearest(first, KEYS).map(near -> " (did you mean \"" + near
+                    + "\" for \"" + first + "\"?)").orElse(""));
         }
 
         String styleName = string(root, where, "style", true);

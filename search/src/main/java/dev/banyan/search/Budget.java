@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record Budget(long policyTokens, long simulations, Duration wallTime) {
     /** No limit at all; combine with the {@code with} methods. */
+    /** The longest wall time: far below where its nanoseconds overflow a long (about 292 years). */
+    public static final Duration MAX_WALL_TIME = Duration.ofDays(100 * 365);
+
     public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Long.MAX_VALUE, Duration.ofDays(365));
 
     public Budget {
@@ -25,6 +28,10 @@ public record Budget(long policyTokens, long simulations, Duration wallTime) {
         }
         if (wallTime.isNegative() || wallTime.isZero()) {
             throw new IllegalArgumentException("wallTime must be positive, was " + wallTime);
+        }
+        if (wallTime.compareTo(MAX_WALL_TIME) > 0) {
+            throw new IllegalArgumentException("wallTime must be at most " + MAX_WALL_TIME.toDays() + " days, was "
+                    + wallTime + " (its nanoseconds must fit a long)");
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Searcher implements AutoCloseable {
     private final Searches.Settings settings;
     private final ExecutorService pool;
+    /** Goes from false to true once, in {@link #close}. */
+    private volatile boolean closed;
 
     private Searcher(Searches.Settings settings) {
         this.settings = settings;
@@ -39,9 +41,15 @@ public final class Searcher implements AutoCloseable {
      * Searches one question.
      *
      * @param groundTruth the expected answer for the verdict, or null when unknown
+     * @throws IllegalArgumentException if the task does not accept the question ({@link Task#checkQuestion})
+     * @throws IllegalStateException if the searcher is closed
      */
     public SearchResult search(String question, String groundTruth) {
         Objects.requireNonNull(question, "question");
+        if (closed) {
+            throw new IllegalStateException("this searcher is closed");
+        }
+        settings.task().checkQuestion(question);
         return Searches.run(settings, question, groundTruth, pool);
     }
 
@@ -55,6 +63,7 @@ public final class Searcher implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (pool != null) {
             pool.shutdownNow();
         }

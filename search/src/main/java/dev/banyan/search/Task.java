@@ -15,6 +15,22 @@ public interface Task {
     /** A short name, e.g. {@code game24}. */
     String name();
 
+    /**
+     * Checks a question before any search: its format and its size (every task bounds what one search may be
+     * given, so that no question makes a single expansion run unbounded). Throws
+     * {@link IllegalArgumentException} saying what is wrong. The default accepts any question of at most
+     * {@link #MAX_QUESTION_CHARS} characters.
+     */
+    default void checkQuestion(String question) {
+        if (question.length() > MAX_QUESTION_CHARS) {
+            throw new IllegalArgumentException("the question is " + question.length() + " characters long; the "
+                    + name() + " task takes at most " + MAX_QUESTION_CHARS);
+        }
+    }
+
+    /** The longest question the default {@link #checkQuestion} accepts. */
+    int MAX_QUESTION_CHARS = 100_000;
+
     /** The text a policy continues from: the formatted question and every step, each ended by the delimiter. */
     String render(ReasoningPath path);
 

@@ -52,11 +52,25 @@ final class Expander {
     record Candidate(String text, int tokenCount, double logProb, boolean endOfSequence, ReasoningPath path) {
     }
 
-    /** Asks the policy, charges its tokens, and drops empty steps; duplicates stay (callers decide). */
+    /**
+     * Asks the policy, charges its tokens, and drops empty steps; duplicates stay (callers decide). When the
+     * calls already in flight will spend the budget, asks nothing, stops the search and returns no steps.
+     */
     static List<Candidate> sample(SearchRun run, ReasoningPath from, int count, boolean greedy, long seed) {
-        StepRequest request = new StepRequest(from, run.task.render(from), run.task.stopStrings(), count, greedy,
-                seed, run.maxStepTokens);
-        List<StepProposal> proposals = run.policy.propose(request).join();
+        long reservation = (long) count * run.maxStepTokens;
+        if (!run.tryReservePolicyTokens(reservation)) {
+            run.requestStop();
+            return List.of();
+        }
+        List<StepProposal> proposals;
+        try {
+            StepRequest request = new StepRequest(from, run.task.render(from), run.task.stopStrings(), count, greedy,
+                    seed, run.maxStepTokens);
+            proposals = run.policy.propose(request).join();
+        } catch (RuntimeException e) {
+            run.releasePolicyTokens(reservation);
+            throw e;
+        }
         List<Candidate> out = new ArrayList<>(proposals.size());
         long tokens = 0;
         for (StepProposal p : proposals) {
@@ -67,6 +81,7 @@ final class Expander {
             }
         }
         run.chargePolicyTokens(tokens);
+        run.releasePolicyTokens(reservation);
         return out;
     }
 

@@ -29,6 +29,11 @@ final class SearchRun {
 
     private final long startNanos = System.nanoTime();
     private final LongAdder policyTokens = new LongAdder();
+    /**
+     * Policy tokens reserved by calls in flight: each call reserves its most ({@code count × maxStepTokens})
+     * before it starts and gives the reservation back when it is charged. Never negative.
+     */
+    private final AtomicLong reservedTokens = new AtomicLong();
     private final LongAdder prmTokens = new LongAdder();
     /** Simulations started and not abandoned; claimed by CAS so the count never passes the budget. */
     private final AtomicLong simulations = new AtomicLong();
@@ -69,6 +74,30 @@ final class SearchRun {
 
     void chargePolicyTokens(long tokens) {
         policyTokens.add(tokens);
+    }
+
+    /**
+     * Reserves the most a policy call may spend, so that threads cannot all pass the budget check together and
+     * overshoot it many times over. A call is admitted when no other is in flight (so one thread behaves as
+     * if there were no reservations), or when the tokens spent plus those reserved stay under the budget. The
+     * budget is thus overshot by at most one call's reservation, whatever the thread count.
+     *
+     * @return false when the call must not start: the budget will be spent by the calls in flight
+     */
+    boolean tryReservePolicyTokens(long tokens) {
+        long seen;
+        do {
+            seen = reservedTokens.get();
+            if (seen > 0 && policyTokens.sum() + seen >= budget.policyTokens()) {
+                return false;
+            }
+        } while (!reservedTokens.compareAndSet(seen, seen + tokens));
+        return true;
+    }
+
+    /** Gives back a reservation once its call is charged. */
+    void releasePolicyTokens(long tokens) {
+        reservedTokens.addAndGet(-tokens);
     }
 
     void chargePrmTokens(long tokens) {

@@ -24,8 +24,10 @@ sealed interface Expression {
     String format();
 
     /**
-     * Reads an expression of non-negative integers, {@code + - * /} and parentheses (no unary minus, and
-     * {@code 1/3} is a division). Throws {@link IllegalArgumentException} saying what was expected where.
+     * Reads an expression of integers, {@code + - * /} and parentheses; {@code 1/3} is a division. A minus
+     * directly before a number where an operand is expected makes a negative number, as a question such as
+     * {@code -1 2 3 4} needs: {@code (4 + 2) * (3 - (-1))} and {@code 3 - -1} both use {@code -1}. A minus
+     * before a parenthesis is not accepted (it would use a number the question does not have). Throws {@link IllegalArgumentException} saying what was expected where.
      */
     static Expression parse(String text) {
         TextCursor cursor = new TextCursor(text, "expression");
@@ -70,6 +72,9 @@ sealed interface Expression {
             cursor.skipSpaces();
             cursor.expect(")", "')'");
             return inner;
+        }
+        if (cursor.peek() == '-') {
+            return new Number(cursor.signedInteger("a number or '('"));
         }
         return new Number(cursor.integer("a number or '('"));
     }

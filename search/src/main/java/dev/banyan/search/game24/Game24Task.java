@@ -46,6 +46,37 @@ public final class Game24Task implements Task {
         return "\n";
     }
 
+    /** The largest magnitude of a question's number: far from where exact arithmetic on four of them overflows. */
+    public static final int MAX_NUMBER = 10_000;
+
+    /**
+     * A question is exactly four integers, each from {@code -MAX_NUMBER} to {@code MAX_NUMBER}, separated by
+     * spaces, e.g. {@code 4 9 10 13} or {@code -1 2 3 4}.
+     */
+    @Override
+    public void checkQuestion(String question) {
+        if (question.length() > 200) {
+            throw new IllegalArgumentException("malformed question '" + question.substring(0, 40)
+                    + "...': a Game of 24 question is four integers such as 4 9 10 13, not " + question.length()
+                    + " characters");
+        }
+        List<Fraction> numbers = inputNumbers(question);
+        if (numbers.size() != 4) {
+            throw new IllegalArgumentException("malformed question '" + question + "': a Game of 24 question is "
+                    + "exactly four numbers, such as 4 9 10 13; this has " + numbers.size());
+        }
+        for (Fraction number : numbers) {
+            if (!number.isInteger()) {
+                throw new IllegalArgumentException("malformed question '" + question + "': " + number
+                        + " is not an integer; a Game of 24 question is four integers");
+            }
+            if (Math.abs(number.numerator()) > MAX_NUMBER) {
+                throw new IllegalArgumentException("malformed question '" + question + "': " + number
+                        + " is out of range; each number must be from -" + MAX_NUMBER + " to " + MAX_NUMBER);
+            }
+        }
+    }
+
     /** Finished once the newest step is an answer line, or after {@link #MAX_STEPS} steps. */
     @Override
     public boolean isTerminal(ReasoningPath path) {

@@ -71,6 +71,20 @@ final class TextCursor {
         return parseNumber(start);
     }
 
+    /** Reads an integer such as {@code 13} or {@code -13} (the minus directly before the digits). */
+    Fraction signedInteger(String description) {
+        int start = position;
+        if (peek() == '-') {
+            position++;
+        }
+        if (!atDigit()) {
+            position = start;
+            throw error(description);
+        }
+        skipDigits();
+        return parseNumber(start);
+    }
+
     /** Reads a non-negative integer such as {@code 13}. */
     Fraction integer(String description) {
         int start = position;

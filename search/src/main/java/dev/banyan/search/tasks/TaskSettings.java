@@ -44,12 +44,14 @@ public final class TaskSettings {
         return source;
     }
 
-    /** Throws {@link IllegalArgumentException} when a key is not one of {@code known}, listing them. */
+    /**
+     * Throws {@link IllegalArgumentException} when a key is not one of {@code known}, suggesting the nearest
+     * known one and listing them all.
+     */
     public TaskSettings requireOnly(Set<String> known) {
-        for (String key : values.keySet()) {
+        for (String key : new TreeSet<>(values.keySet())) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException(source + ": unknown setting \"" + key + "\"; known settings: "
-                        + String.join(", ", new TreeSet<>(known)));
+                throw new IllegalArgumentException(KnownKeys.unknown(source, "setting", key, known));
             }
         }
         return this;

@@ -72,7 +72,8 @@ class ExpressionTest {
             "(13 - 9) * (10 - 4    | ')' at column 19",
             "13 - 9)               | an operator or the end of the expression at column 7",
             "13 - * 9              | a number or '(' at column 6",
-            "-3 + 27               | a number or '(' at column 1",
+            "+3 + 27               | a number or '(' at column 1",
+            "-(3 + 27)             | a number or '(' at column 1",
             "4.5 * 6               | an operator or the end of the expression at column 2",
             "''                    | a number or '('",
     })

@@ -54,11 +54,12 @@ final class Expander {
 
     /**
      * Asks the policy, charges its tokens, and drops empty steps; duplicates stay (callers decide). When the
-     * calls already in flight will spend the budget, asks nothing, stops the search and returns no steps.
+     * budget is spent (or the time is up) while it waits for a reservation, asks nothing, stops the search and
+     * returns no steps.
      */
     static List<Candidate> sample(SearchRun run, ReasoningPath from, int count, boolean greedy, long seed) {
         long reservation = (long) count * run.maxStepTokens;
-        if (!run.tryReservePolicyTokens(reservation)) {
+        if (!run.reservePolicyTokens(reservation)) {
             run.requestStop();
             return List.of();
         }

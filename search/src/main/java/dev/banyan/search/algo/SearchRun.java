@@ -10,6 +10,7 @@ import dev.banyan.search.Task;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +35,8 @@ final class SearchRun {
      * before it starts and gives the reservation back when it is charged. Never negative.
      */
     private final AtomicLong reservedTokens = new AtomicLong();
+    /** How long a call refused a reservation sleeps before it looks again: far below any model call. */
+    private static final long RESERVATION_WAIT_NANOS = 50_000;
     private final LongAdder prmTokens = new LongAdder();
     /** Simulations started and not abandoned; claimed by CAS so the count never passes the budget. */
     private final AtomicLong simulations = new AtomicLong();
@@ -78,21 +81,27 @@ final class SearchRun {
 
     /**
      * Reserves the most a policy call may spend, so that threads cannot all pass the budget check together and
-     * overshoot it many times over. A call is admitted when no other is in flight (so one thread behaves as
-     * if there were no reservations), or when the tokens spent plus those reserved stay under the budget. The
-     * budget is thus overshot by at most one call's reservation, whatever the thread count.
+     * overshoot it many times over. A call is admitted at once when no other is in flight (so one thread
+     * behaves as if there were no reservations), or when the tokens spent plus those reserved stay under the
+     * budget; otherwise it waits for the calls in flight to be charged, as they may leave budget to spend. The
+     * budget is thus overshot by at most one call's reservation, whatever the thread count. The wait ends with
+     * the search's time limit or a stop.
      *
-     * @return false when the call must not start: the budget will be spent by the calls in flight
+     * @return false when the call must not start: the budget is spent, the time is up, or the search stopped
      */
-    boolean tryReservePolicyTokens(long tokens) {
-        long seen;
-        do {
-            seen = reservedTokens.get();
-            if (seen > 0 && policyTokens.sum() + seen >= budget.policyTokens()) {
+    boolean reservePolicyTokens(long tokens) {
+        while (true) {
+            long seen = reservedTokens.get();
+            if (seen == 0 || policyTokens.sum() + seen < budget.policyTokens()) {
+                if (reservedTokens.compareAndSet(seen, seen + tokens)) {
+                    return true;
+                }
+            } else if (shouldCut()) {
                 return false;
+            } else {
+                LockSupport.parkNanos(RESERVATION_WAIT_NANOS);
             }
-        } while (!reservedTokens.compareAndSet(seen, seen + tokens));
-        return true;
+        }
     }
 
     /** Gives back a reservation once its call is charged. */

@@ -93,6 +93,11 @@ final class CompareCommand implements Callable<Integer> {
         AtomicLong solved = new AtomicLong();
         AtomicLong tokens = new AtomicLong();
         AtomicLong millis = new AtomicLong();
+        AtomicLong nodes = new AtomicLong();
+        AtomicLong terminals = new AtomicLong();
+        AtomicLong depth = new AtomicLong();
+        AtomicLong rootWidth = new AtomicLong();
+        AtomicLong holdingRight = new AtomicLong();
         try (Banyan banyan = model.applyTo(Banyan.builder().bundle(models)).algorithm(algorithm).budgetTokens(budget)
                 .build();
              Progress progress = Progress.start(algorithm + " @ " + budget, problems.size(), spec.commandLine().getErr())) {
@@ -102,8 +107,17 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 tokens.addAndGet(solution.result().stats().policyTokens());
                 millis.addAndGet(solution.result().stats().wallMillis());
+                TreeShape shape = TreeShape.of(solution.result().tree(), solution.task().verifier(), solution.groundTruth());
+                nodes.addAndGet(shape.nodes());
+                terminals.addAndGet(shape.terminals());
+                depth.addAndGet(shape.maxDepth());
+                rootWidth.addAndGet(shape.rootWidth());
+                if (shape.holdsRight()) {
+                    holdingRight.incrementAndGet();
+                }
             });
         }
-        return new CompareCell(algorithm, budget, solved.get(), problems.size(), tokens.get(), millis.get());
+        return new CompareCell(algorithm, budget, solved.get(), problems.size(), tokens.get(), millis.get(),
+                nodes.get(), terminals.get(), depth.get(), rootWidth.get(), holdingRight.get());
     }
 }

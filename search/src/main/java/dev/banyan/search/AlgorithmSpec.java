@@ -18,7 +18,8 @@ public sealed interface AlgorithmSpec {
     String name();
 
     /** Names accepted by {@link #parse}. */
-    List<String> NAMES = List.of("greedy", "self-consistency", "best-of-n", "beam", "dvts", "mcts-star", "eta-mcts");
+    List<String> NAMES = List.of("greedy", "self-consistency", "best-of-n", "beam", "dvts", "mcts-star", "eta-mcts",
+            "ab-mcts");
 
     /** The default settings of the algorithm with this command-line name. */
     static AlgorithmSpec parse(String name) {
@@ -30,6 +31,7 @@ public sealed interface AlgorithmSpec {
             case "dvts" -> Dvts.defaults();
             case "mcts-star" -> MctsStar.defaults();
             case "eta-mcts" -> EtaMcts.defaults();
+            case "ab-mcts" -> AbMcts.defaults();
             default -> throw new IllegalArgumentException(
                     "unknown algorithm '" + name + "'; expected one of " + String.join(", ", NAMES));
         };
@@ -311,6 +313,65 @@ public sealed interface AlgorithmSpec {
 
         public String name() {
             return "eta-mcts";
+        }
+    }
+
+    /** The prior of AB-MCTS's Thompson sampling over step scores. */
+    enum ThompsonPrior { GAUSSIAN, BETA }
+
+    /**
+     * AB-MCTS-A, adaptive branching with node aggregation (Inoue et al., 2025, "Wider or Deeper?"; SakanaAI's
+     * TreeQuest): at every node, the root included, "generate one new child here" (GEN) competes by Thompson
+     * sampling with "continue into an existing child" (CONT); a child is then chosen by Thompson sampling over
+     * the scores pooled from its subtree. A node's score is its PRM score, or for a terminal the value MCTS*
+     * gives it.
+     *
+     * @param prior {@code GAUSSIAN} (normal-inverse-gamma, the paper's default) or {@code BETA}
+     * @param priorMean the Gaussian prior's mean {@code m}
+     * @param kappa the Gaussian prior's pseudo-count for the mean
+     * @param nu the Gaussian prior's pseudo-count for the variance
+     * @param tauSquare the Gaussian prior's scale of the variance
+     * @param betaA the Beta prior's {@code α} (Jeffreys: 0.5)
+     * @param betaB the Beta prior's {@code β} (Jeffreys: 0.5)
+     * @param answerMode how the answer is chosen among the tree's terminals
+     * @param endGate stop once a terminal reaches this value (above 1: never)
+     * @param pathValueAtTerminals a terminal's score is its own times the PRM scores of the steps above it, as in MCTS*
+     * @param answerLikelihood a terminal's own score is the policy's probability of it, as in MCTS*
+     */
+    record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
+                  double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
+                  boolean answerLikelihood) implements AlgorithmSpec {
+        public AbMcts {
+            if (prior == null || answerMode == null) {
+                throw new IllegalArgumentException("prior and answerMode must be given");
+            }
+            if (!(kappa > 0 && nu > 0 && tauSquare > 0 && betaA > 0 && betaB > 0)) {
+                throw new IllegalArgumentException("kappa, nu, tauSquare, betaA and betaB must be > 0, were "
+                        + kappa + ", " + nu + ", " + tauSquare + ", " + betaA + ", " + betaB);
+            }
+            if (!Double.isFinite(priorMean)) {
+                throw new IllegalArgumentException("priorMean must be finite, was " + priorMean);
+            }
+            nonNegative("endGate", endGate);
+        }
+
+        /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
+        public static AbMcts defaults() {
+            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false);
+        }
+
+        public AbMcts withPrior(ThompsonPrior newPrior) {
+            return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood);
+        }
+
+        public AbMcts withAnswerMode(AnswerMode mode) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
+                    pathValueAtTerminals, answerLikelihood);
+        }
+
+        public String name() {
+            return "ab-mcts";
         }
     }
 

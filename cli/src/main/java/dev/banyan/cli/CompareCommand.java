@@ -31,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--algorithms", required = true, split = ",", paramLabel = "NAME",
             converter = Converters.AlgorithmName.class,
             description = "Algorithms to compare, comma-separated: greedy, self-consistency, best-of-n, beam, dvts, "
-                    + "mcts-star, eta-mcts.")
+                    + "mcts-star, eta-mcts, ab-mcts.")
     List<String> algorithms;
 
     @Option(names = "--budgets", required = true, split = ",", paramLabel = "N",

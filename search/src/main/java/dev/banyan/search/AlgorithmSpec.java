@@ -110,6 +110,12 @@ public sealed interface AlgorithmSpec {
         throw new IllegalStateException(where + " has a type settings cannot set: " + type);
     }
 
+    /** The first pass's width (beams of beam search, subtrees of DVTS) when the width is derived from the budget. */
+    int PILOT_WIDTH = 4;
+
+    /** Chains of self-consistency and best-of-N with {@code samples} 0 and no token budget to derive them from. */
+    int UNBUDGETED_SAMPLES = 64;
+
     /** How best-of-N picks among sampled answers. */
     enum BestOfNMode { WEIGHTED, ARGMAX, MAJORITY }
 
@@ -127,16 +133,17 @@ public sealed interface AlgorithmSpec {
     }
 
     /**
-     * Sampled chains until the budget ends (at most {@code samples}); majority vote over their answers. Chains
-     * sample at the policy's own temperature (a model setting, in its {@code banyan.json}).
+     * Sampled chains until the budget ends (at most {@code samples}; 0: as many as the token budget pays for, or
+     * {@value #UNBUDGETED_SAMPLES} without a token budget); majority vote over their answers. Chains sample at
+     * the policy's own temperature (a model setting, in its {@code banyan.json}).
      */
     record SelfConsistency(int samples) implements AlgorithmSpec {
         public SelfConsistency {
-            positive("samples", samples);
+            nonNegative("samples", samples);
         }
 
         public static SelfConsistency defaults() {
-            return new SelfConsistency(64);
+            return new SelfConsistency(0);
         }
 
         public String name() {
@@ -145,7 +152,8 @@ public sealed interface AlgorithmSpec {
     }
 
     /**
-     * Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores.
+     * Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores. {@code samples}
+     * caps the chains; 0 (the default) samples until the token budget ends, as self-consistency does.
      *
      * @param answerLikelihood in the vote, a chain's answer step counts with the policy's probability of it
      *     ({@code exp(logProb)}) in place of its PRM score, the other steps as the aggregation says; with
@@ -154,7 +162,7 @@ public sealed interface AlgorithmSpec {
     record BestOfN(int samples, BestOfNMode mode, Aggregation aggregation, boolean answerLikelihood)
             implements AlgorithmSpec {
         public BestOfN {
-            positive("samples", samples);
+            nonNegative("samples", samples);
         }
 
         public BestOfN(int samples, BestOfNMode mode, Aggregation aggregation) {
@@ -162,7 +170,7 @@ public sealed interface AlgorithmSpec {
         }
 
         public static BestOfN defaults() {
-            return new BestOfN(64, BestOfNMode.WEIGHTED, Aggregation.LAST);
+            return new BestOfN(0, BestOfNMode.WEIGHTED, Aggregation.LAST);
         }
 
         public String name() {
@@ -170,15 +178,19 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Step-level beam search: keep {@code width} paths, expand each {@code expansions} ways, rank by the PRM. */
+    /**
+     * Step-level beam search: keep {@code width} paths, expand each {@code expansions} ways, rank by the PRM.
+     * Width 0 (the default) derives it from the token budget: a pass of width {@value #PILOT_WIDTH}, then passes
+     * whose width is scaled to the tokens left by what the previous pass cost, until the budget is spent.
+     */
     record Beam(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
         public Beam {
-            positive("width", width);
+            nonNegative("width", width);
             positive("expansions", expansions);
         }
 
         public static Beam defaults() {
-            return new Beam(4, 4, Aggregation.LAST);
+            return new Beam(0, 4, Aggregation.LAST);
         }
 
         public String name() {
@@ -186,18 +198,22 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. */
+    /**
+     * Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. Width 0
+     * (the default) derives the subtrees from the token budget: {@value #PILOT_WIDTH} subtrees first, then more,
+     * scaled to the tokens left by what the first cost, until the budget is spent.
+     */
     record Dvts(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
         public Dvts {
-            positive("width", width);
+            nonNegative("width", width);
             positive("expansions", expansions);
-            if (width < expansions) {
+            if (width != 0 && width < expansions) {
                 throw new IllegalArgumentException("dvts width (" + width + ") must be >= expansions (" + expansions + ")");
             }
         }
 
         public static Dvts defaults() {
-            return new Dvts(16, 4, Aggregation.LAST);
+            return new Dvts(0, 4, Aggregation.LAST);
         }
 
         public String name() {

@@ -23,18 +23,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * is chosen by Thompson sampling over its pooled scores (its own and every score made in its subtree: the
  * "aggregation" of AB-MCTS-A). A node without children can only GEN.
  *
- * <p>One simulation: select down to the node where GEN wins, claim one expansion round there by CAS, propose
- * one step and score it with the PRM (a terminal's score is the value MCTS* gives it: with
- * {@code pathValueAtTerminals} the product of the path's PRM scores, with {@code answerLikelihood} the policy's
- * probability of the answer line in place of its PRM score); then back the score up: into the node's GEN arm,
- * into each ancestor's pooled scores and each ancestor's parent's CONT arm. A node's V is the mean of its pooled
- * scores (a terminal's, its score). The answer is picked from all terminals as MCTS* picks it
- * ({@code answerMode}: the best-valued terminal, or a value-weighted vote).
+ * <p>One simulation: select down to the node where GEN wins and claim an expansion round there by CAS; GEN
+ * then samples one whole solution from that node, a step at a time (a step that repeats an existing child moves
+ * into it; a new one is scored by the PRM and published at once), as TreeQuest's generator returns one scored
+ * answer. The outcome is the terminal's value as MCTS* gives it (with {@code pathValueAtTerminals} the product
+ * of the path's PRM scores, with {@code answerLikelihood} the policy's probability of the answer line in place
+ * of its PRM score), 0 for a chain that ends without one. It is backed up into every node the simulation
+ * passed (their pooled scores), the GEN arm of each node it generated at, and the CONT arm of each node
+ * selection continued through. A node's V is the mean outcome of the chains through it (a Monte Carlo value); a
+ * terminal's, its own value. The answer is picked from all terminals as MCTS* picks it ({@code answerMode}: the
+ * best-valued terminal, or a value-weighted vote, which at the root alone is best-of-N's vote).
  *
- * <p>Departures from TreeQuest, which has no terminal nodes and whose generator always returns a node:
- * CONT never descends into a terminal (it cannot grow); a GEN that makes nothing new (the policy repeated a
- * sibling, or wrote an empty step) is backed up as a score of 0, so a node whose proposals are used up stops
- * winning GEN; the root's V and visits are set once the search ends, as in MCTS*. Threads: a node being
+ * <p>Departures from TreeQuest, whose nodes are whole answers: here a node is a step, so GEN samples a chain
+ * to a terminal and keeps its steps in the tree (where CONT can branch off them later); CONT never descends
+ * into a terminal (it cannot grow); a GEN whose first step is empty backs up 0; the root's V and visits are set
+ * once the search ends, as in MCTS*. With threads, a chain that reaches a node another thread is sampling from
+ * ends there, unfinished (outcome 0). Threads: a node being
  * expanded by another thread offers only CONT, and a child loses {@link UctSelection#VIRTUAL_LOSS} per
  * simulation in flight through it. Each worker draws from its own seeded {@link SplittableRandom}, so one
  * thread with a seed is reproducible.
@@ -213,45 +217,83 @@ final class AbMcts implements Algorithm {
             return best;
         }
 
-        /** GEN at {@code node}, in the round this thread claimed: one proposal, scored, published, backed up. */
+        /**
+         * GEN at {@code node}, in the round this thread claimed: samples one whole chain from it, one step at a
+         * time, down to a terminal. A step that repeats an existing child moves into that child; a new one is
+         * scored by the PRM and published at once. The chain's outcome, its terminal's value (0 when it ends
+         * without one), is backed up: into every node it passed, into the GEN arm of each node it generated at, and
+         * into the CONT arm of each node selection continued through.
+         */
         private void generate(Node node, int round) {
-            List<Node> fresh;
-            double score = EMPTY_GEN_SCORE;
-            try {
-                fresh = Expander.propose(run, node, 1, false, round, 0);
-                for (Node child : fresh) {
-                    score = scoreOf(child);
-                    if (child.isTerminal()) {
-                        child.setValueRelease(score);
-                    }
-                    Arms created = new Arms();
-                    Arms.observe(created.pooled, score);
-                    arms.put(child, created);
+            int selected = height;
+            Node at = node;
+            int claimed = round;
+            boolean generatedAny = false;
+            while (true) {
+                Node next;
+                try {
+                    next = step(at, claimed);
+                } finally {
+                    at.setRoundDoneRelease();
                 }
-                node.appendChildrenRelease(fresh);
-            } finally {
-                node.setRoundDoneRelease();
+                if (next == null) {
+                    break;
+                }
+                generatedAny = true;
+                push(next);
+                at = next;
+                if (at.isTerminal() || run.shouldCut()) {
+                    break;
+                }
+                int state = at.stateAcquire();
+                if (!at.casClaimRound(state)) {
+                    break; // another thread is sampling from here: end this chain unfinished
+                }
+                claimed = state >>> 1;
             }
-            Arms.observe(arms.get(node).gen, score);
+            double outcome = at.isTerminal() ? at.valueAcquire() : EMPTY_GEN_SCORE;
+            if (!generatedAny) {
+                Arms.observe(arms.get(node).gen, outcome); // the policy wrote nothing usable here
+            }
             for (int i = height - 1; i > 0; i--) {
-                Node step = stack[i];
-                Arms stepArms = arms.get(step);
-                Arms.observe(stepArms.pooled, score);
-                Arms.observe(arms.get(step.parent()).cont, score);
-                if (!step.isTerminal()) {
-                    step.updateValueRelease(stepArms.pooled.get().meanOr(step.prmScore()));
+                Node passed = stack[i];
+                Arms passedArms = arms.get(passed);
+                Arms.observe(passedArms.pooled, outcome);
+                Arms parentArms = arms.get(stack[i - 1]);
+                Arms.observe(i < selected ? parentArms.cont : parentArms.gen, outcome);
+                if (!passed.isTerminal()) {
+                    passed.updateValueRelease(passedArms.pooled.get().meanOr(0));
                 }
             }
-            if (fresh.isEmpty()) {
-                backUpVisit(node);
-                return;
-            }
-            Node child = fresh.get(0);
-            if (child.isTerminal() && score >= spec.endGate()) {
+            if (at.isTerminal() && outcome >= spec.endGate()) {
                 run.requestStop();
             }
-            push(child);
-            backUpVisit(child);
+            backUpVisit(at);
+        }
+
+        /**
+         * One sampled step from {@code at} in the round this thread owns: the existing child it repeats, or a new
+         * child, scored and published (a terminal valued as MCTS* values it); null when the policy gave no step.
+         */
+        private Node step(Node at, int round) {
+            List<Expander.Candidate> sampled = Expander.sample(run, at.path(), 1, false, run.seedFor(at, round, 0));
+            if (sampled.isEmpty()) {
+                return null;
+            }
+            Expander.Candidate candidate = sampled.get(0);
+            for (Node child : at.childrenAcquire()) {
+                if (child.step().equals(candidate.text())) {
+                    return child;
+                }
+            }
+            double prm = Expander.score(run, at.path(), sampled)[0];
+            Node child = Expander.newChild(run, at, candidate, prm);
+            if (child.isTerminal()) {
+                child.setValueRelease(scoreOf(child));
+            }
+            arms.put(child, new Arms());
+            at.appendChildrenRelease(List.of(child));
+            return child;
         }
 
         /** Takes virtual loss on every node but the root (every simulation passes it; its visits are set at the end). */

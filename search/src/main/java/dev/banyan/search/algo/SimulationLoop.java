@@ -30,7 +30,7 @@ final class SimulationLoop {
             if (run.tree.size() > before) {
                 idleSimulations = 0;
             } else if (++idleSimulations > IDLE_SIMULATIONS_SLACK + run.tree.size()) {
-                run.requestStop();
+                run.stopExhausted();
             }
         }
     }

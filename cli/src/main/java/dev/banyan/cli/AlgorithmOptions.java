@@ -16,7 +16,7 @@ final class AlgorithmOptions {
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "mcts-star",
             converter = Converters.AlgorithmName.class,
-            description = "Search algorithm: greedy, self-consistency, best-of-n, beam, dvts, mcts-star or eta-mcts. "
+            description = "Search algorithm: greedy, self-consistency, best-of-n, beam, dvts, mcts-star, eta-mcts or ab-mcts. "
                     + "Default: the model's banyan.json setting, else ${DEFAULT-VALUE}.")
     String algorithm;
 

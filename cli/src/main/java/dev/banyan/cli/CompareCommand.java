@@ -31,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--algorithms", required = true, split = ",", paramLabel = "NAME",
             converter = Converters.AlgorithmName.class,
             description = "Algorithms to compare, comma-separated: greedy, self-consistency, best-of-n, beam, dvts, "
-                    + "mcts-star, eta-mcts.")
+                    + "mcts-star, eta-mcts, ab-mcts.")
     List<String> algorithms;
 
     @Option(names = "--budgets", required = true, split = ",", paramLabel = "N",
@@ -111,6 +111,11 @@ final class CompareCommand implements Callable<Integer> {
         AtomicLong solved = new AtomicLong();
         AtomicLong tokens = new AtomicLong();
         AtomicLong millis = new AtomicLong();
+        AtomicLong nodes = new AtomicLong();
+        AtomicLong terminals = new AtomicLong();
+        AtomicLong depth = new AtomicLong();
+        AtomicLong rootWidth = new AtomicLong();
+        AtomicLong holdingRight = new AtomicLong();
         try (Banyan banyan = model.applyTo(Banyan.builder().bundle(models)).algorithm(algorithm).budgetTokens(budget)
                 .build();
              Progress progress = Progress.start(algorithm + " @ " + budget, problems.size(), spec.commandLine().getErr())) {
@@ -120,8 +125,17 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 tokens.addAndGet(solution.result().stats().policyTokens());
                 millis.addAndGet(solution.result().stats().wallMillis());
+                TreeShape shape = TreeShape.of(solution.result().tree(), solution.task().verifier(), solution.groundTruth());
+                nodes.addAndGet(shape.nodes());
+                terminals.addAndGet(shape.terminals());
+                depth.addAndGet(shape.maxDepth());
+                rootWidth.addAndGet(shape.rootWidth());
+                if (shape.holdsRight()) {
+                    holdingRight.incrementAndGet();
+                }
             });
         }
-        return new CompareCell(algorithm, budget, solved.get(), problems.size(), tokens.get(), millis.get());
+        return new CompareCell(algorithm, budget, solved.get(), problems.size(), tokens.get(), millis.get(),
+                nodes.get(), terminals.get(), depth.get(), rootWidth.get(), holdingRight.get());
     }
 }

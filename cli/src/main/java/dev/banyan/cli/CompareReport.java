@@ -50,24 +50,30 @@ final class CompareReport {
     }
 
     static String csv(List<CompareCell> cells) {
-        StringBuilder csv = new StringBuilder("algorithm,budget,solved,total,rate,avgPolicyTokens,avgWallMillis\n");
+        StringBuilder csv = new StringBuilder("algorithm,budget,solved,total,rate,avgPolicyTokens,avgWallMillis,"
+                + "avgNodes,avgTerminals,avgDepth,avgRootWidth,holdingRight\n");
         for (CompareCell cell : cells) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.1f,%.1f%n", cell.algorithm(), cell.budget(),
-                    cell.solved(), cell.total(), cell.rate(), cell.avgPolicyTokens(), cell.avgWallMillis()));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%.1f,%.1f,%.1f,%.1f,%.2f,%.1f,%d%n", cell.algorithm(),
+                    cell.budget(), cell.solved(), cell.total(), cell.rate(), cell.avgPolicyTokens(), cell.avgWallMillis(),
+                    cell.avgNodes(), cell.avgTerminals(), cell.avgDepth(), cell.avgRootWidth(), cell.holdingRight()));
         }
         return csv.toString();
     }
 
     static String markdown(String title, List<CompareCell> cells) {
         StringBuilder md = new StringBuilder("# " + title + "\n\n")
-                .append("| algorithm | budget (policy tokens) | solved | rate | avg policy tokens | avg wall ms |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+                .append("| algorithm | budget (policy tokens) | solved | rate | avg policy tokens | avg wall ms "
+                        + "| nodes | terminals | depth | root width | trees holding a right answer |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CompareCell cell : cells) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d/%d | %.1f%% | %.0f | %.0f |%n", cell.algorithm(),
-                    cell.budget(), cell.solved(), cell.total(), 100 * cell.rate(), cell.avgPolicyTokens(),
-                    cell.avgWallMillis()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d/%d | %.1f%% | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+                    cell.algorithm(), cell.budget(), cell.solved(), cell.total(), 100 * cell.rate(),
+                    cell.avgPolicyTokens(), cell.avgWallMillis(), cell.avgNodes(), cell.avgTerminals(),
+                    cell.avgDepth(), cell.avgRootWidth(), cell.holdingRight()));
         }
-        return md.append("\nSuccess rate against policy tokens: ").append(CHART).append('\n').toString();
+        return md.append("\nPer tree, averaged over the problems: nodes (the root included), terminals (finished paths), "
+                + "the greatest depth and the root's children; the last column counts the trees in which some "
+                + "terminal is right.\n\nSuccess rate against policy tokens actually spent: ").append(CHART).append('\n').toString();
     }
 
     /** Success rate against the policy tokens actually spent on average, one line per algorithm. */

@@ -50,6 +50,8 @@ final class Records {
         stats.put("simulations", search.simulations());
         stats.put("nodes", search.nodes());
         stats.put("wallMillis", search.wallMillis());
+        stats.put("stoppedBy", search.stoppedBy().name().toLowerCase(java.util.Locale.ROOT));
+        stats.put("finishedEarly", search.finishedEarly());
         stats.put("kvReusedTokens", engine.kvReusedTokens());
         stats.put("kvRecomputedTokens", engine.kvRecomputedTokens());
         stats.put("valueCacheHits", engine.valueCacheHits());

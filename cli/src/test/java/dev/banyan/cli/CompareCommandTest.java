@@ -27,15 +27,18 @@ class CompareCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
-        assertThat(csv.get(0)).isEqualTo("algorithm,budget,solved,total,rate,avgPolicyTokens,avgWallMillis");
+        assertThat(csv.get(0)).isEqualTo("algorithm,budget,solved,total,rate,avgPolicyTokens,avgWallMillis,"
+                + "avgNodes,avgTerminals,avgDepth,avgRootWidth,holdingRight");
         assertThat(csv).hasSize(3);
         for (String row : csv.subList(1, 3)) {
             String[] cells = row.split(",");
-            assertThat(cells).hasSize(7);
+            assertThat(cells).hasSize(12);
             assertThat(cells[0]).isEqualTo("mcts-star");
             long solved = Long.parseLong(cells[2]);
             long total = Long.parseLong(cells[3]);
             assertThat(total).isEqualTo(6);
+            assertThat(Double.parseDouble(cells[7])).as("nodes per tree").isGreaterThan(1);
+            assertThat(Long.parseLong(cells[11])).as("trees holding a right answer").isGreaterThanOrEqualTo(solved);
             assertThat(Double.parseDouble(cells[4])).isCloseTo((double) solved / total, org.assertj.core.api.Assertions.within(1e-4));
             // The token limit is checked before each policy call, so one call's worth may pass it.
             assertThat(Double.parseDouble(cells[5])).isPositive().isLessThan(Long.parseLong(cells[1]) + 400);

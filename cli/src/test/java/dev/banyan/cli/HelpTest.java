@@ -40,4 +40,13 @@ class HelpTest {
     void theAlgorithmDefaultIsShown(String command) {
         assertThat(Cli.run(command, "--help").out().replaceAll("\\s+", " ")).contains("else mcts-star").contains("else 2000");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"search", "run", "compare"})
+    void everyAlgorithmIsListed(String command) {
+        String help = Cli.run(command, "--help").out();
+        for (String name : dev.banyan.search.AlgorithmSpec.NAMES) {
+            assertThat(help).as(command).contains(name);
+        }
+    }
 }

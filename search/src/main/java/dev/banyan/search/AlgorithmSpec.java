@@ -18,7 +18,8 @@ public sealed interface AlgorithmSpec {
     String name();
 
     /** Names accepted by {@link #parse}. */
-    List<String> NAMES = List.of("greedy", "self-consistency", "best-of-n", "beam", "dvts", "mcts-star", "eta-mcts");
+    List<String> NAMES = List.of("greedy", "self-consistency", "best-of-n", "beam", "dvts", "mcts-star", "eta-mcts",
+            "ab-mcts");
 
     /** The default settings of the algorithm with this command-line name. */
     static AlgorithmSpec parse(String name) {
@@ -30,6 +31,7 @@ public sealed interface AlgorithmSpec {
             case "dvts" -> Dvts.defaults();
             case "mcts-star" -> MctsStar.defaults();
             case "eta-mcts" -> EtaMcts.defaults();
+            case "ab-mcts" -> AbMcts.defaults();
             default -> throw new IllegalArgumentException(
                     "unknown algorithm '" + name + "'; expected one of " + String.join(", ", NAMES));
         };
@@ -108,6 +110,12 @@ public sealed interface AlgorithmSpec {
         throw new IllegalStateException(where + " has a type settings cannot set: " + type);
     }
 
+    /** The first pass's width (beams of beam search, subtrees of DVTS) when the width is derived from the budget. */
+    int PILOT_WIDTH = 4;
+
+    /** Chains of self-consistency and best-of-N with {@code samples} 0 and no token budget to derive them from. */
+    int UNBUDGETED_SAMPLES = 64;
+
     /** How best-of-N picks among sampled answers. */
     enum BestOfNMode { WEIGHTED, ARGMAX, MAJORITY }
 
@@ -125,16 +133,17 @@ public sealed interface AlgorithmSpec {
     }
 
     /**
-     * Sampled chains until the budget ends (at most {@code samples}); majority vote over their answers. Chains
-     * sample at the policy's own temperature (a model setting, in its {@code banyan.json}).
+     * Sampled chains until the budget ends (at most {@code samples}; 0: as many as the token budget pays for, or
+     * {@value #UNBUDGETED_SAMPLES} without a token budget); majority vote over their answers. Chains sample at
+     * the policy's own temperature (a model setting, in its {@code banyan.json}).
      */
     record SelfConsistency(int samples) implements AlgorithmSpec {
         public SelfConsistency {
-            positive("samples", samples);
+            nonNegative("samples", samples);
         }
 
         public static SelfConsistency defaults() {
-            return new SelfConsistency(64);
+            return new SelfConsistency(0);
         }
 
         public String name() {
@@ -143,7 +152,8 @@ public sealed interface AlgorithmSpec {
     }
 
     /**
-     * Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores.
+     * Sampled chains scored by the PRM; the answer chosen by {@code mode} over aggregated path scores. {@code samples}
+     * caps the chains; 0 (the default) samples until the token budget ends, as self-consistency does.
      *
      * @param answerLikelihood in the vote, a chain's answer step counts with the policy's probability of it
      *     ({@code exp(logProb)}) in place of its PRM score, the other steps as the aggregation says; with
@@ -152,7 +162,7 @@ public sealed interface AlgorithmSpec {
     record BestOfN(int samples, BestOfNMode mode, Aggregation aggregation, boolean answerLikelihood)
             implements AlgorithmSpec {
         public BestOfN {
-            positive("samples", samples);
+            nonNegative("samples", samples);
         }
 
         public BestOfN(int samples, BestOfNMode mode, Aggregation aggregation) {
@@ -160,7 +170,7 @@ public sealed interface AlgorithmSpec {
         }
 
         public static BestOfN defaults() {
-            return new BestOfN(64, BestOfNMode.WEIGHTED, Aggregation.LAST);
+            return new BestOfN(0, BestOfNMode.WEIGHTED, Aggregation.LAST);
         }
 
         public String name() {
@@ -168,15 +178,19 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Step-level beam search: keep {@code width} paths, expand each {@code expansions} ways, rank by the PRM. */
+    /**
+     * Step-level beam search: keep {@code width} paths, expand each {@code expansions} ways, rank by the PRM.
+     * Width 0 (the default) derives it from the token budget: a pass of width {@value #PILOT_WIDTH}, then passes
+     * whose width is scaled to the tokens left by what the previous pass cost, until the budget is spent.
+     */
     record Beam(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
         public Beam {
-            positive("width", width);
+            nonNegative("width", width);
             positive("expansions", expansions);
         }
 
         public static Beam defaults() {
-            return new Beam(4, 4, Aggregation.LAST);
+            return new Beam(0, 4, Aggregation.LAST);
         }
 
         public String name() {
@@ -184,18 +198,22 @@ public sealed interface AlgorithmSpec {
         }
     }
 
-    /** Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. */
+    /**
+     * Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. Width 0
+     * (the default) derives the subtrees from the token budget: {@value #PILOT_WIDTH} subtrees first, then more,
+     * scaled to the tokens left by what the first cost, until the budget is spent.
+     */
     record Dvts(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
         public Dvts {
-            positive("width", width);
+            nonNegative("width", width);
             positive("expansions", expansions);
-            if (width < expansions) {
+            if (width != 0 && width < expansions) {
                 throw new IllegalArgumentException("dvts width (" + width + ") must be >= expansions (" + expansions + ")");
             }
         }
 
         public static Dvts defaults() {
-            return new Dvts(16, 4, Aggregation.LAST);
+            return new Dvts(0, 4, Aggregation.LAST);
         }
 
         public String name() {
@@ -360,6 +378,65 @@ public sealed interface AlgorithmSpec {
 
         public String name() {
             return "eta-mcts";
+        }
+    }
+
+    /** The prior of AB-MCTS's Thompson sampling over step scores. */
+    enum ThompsonPrior { GAUSSIAN, BETA }
+
+    /**
+     * AB-MCTS-A, adaptive branching with node aggregation (Inoue et al., 2025, "Wider or Deeper?"; SakanaAI's
+     * TreeQuest): at every node, the root included, "generate one new child here" (GEN) competes by Thompson
+     * sampling with "continue into an existing child" (CONT); a child is then chosen by Thompson sampling over
+     * the scores pooled from its subtree. A node's score is its PRM score, or for a terminal the value MCTS*
+     * gives it.
+     *
+     * @param prior {@code GAUSSIAN} (normal-inverse-gamma, the paper's default) or {@code BETA}
+     * @param priorMean the Gaussian prior's mean {@code m}
+     * @param kappa the Gaussian prior's pseudo-count for the mean
+     * @param nu the Gaussian prior's pseudo-count for the variance
+     * @param tauSquare the Gaussian prior's scale of the variance
+     * @param betaA the Beta prior's {@code α} (Jeffreys: 0.5)
+     * @param betaB the Beta prior's {@code β} (Jeffreys: 0.5)
+     * @param answerMode how the answer is chosen among the tree's terminals
+     * @param endGate stop once a terminal reaches this value (above 1: never)
+     * @param pathValueAtTerminals a terminal's score is its own times the PRM scores of the steps above it, as in MCTS*
+     * @param answerLikelihood a terminal's own score is the policy's probability of it, as in MCTS*
+     */
+    record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
+                  double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
+                  boolean answerLikelihood) implements AlgorithmSpec {
+        public AbMcts {
+            if (prior == null || answerMode == null) {
+                throw new IllegalArgumentException("prior and answerMode must be given");
+            }
+            if (!(kappa > 0 && nu > 0 && tauSquare > 0 && betaA > 0 && betaB > 0)) {
+                throw new IllegalArgumentException("kappa, nu, tauSquare, betaA and betaB must be > 0, were "
+                        + kappa + ", " + nu + ", " + tauSquare + ", " + betaA + ", " + betaB);
+            }
+            if (!Double.isFinite(priorMean)) {
+                throw new IllegalArgumentException("priorMean must be finite, was " + priorMean);
+            }
+            nonNegative("endGate", endGate);
+        }
+
+        /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
+        public static AbMcts defaults() {
+            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false);
+        }
+
+        public AbMcts withPrior(ThompsonPrior newPrior) {
+            return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood);
+        }
+
+        public AbMcts withAnswerMode(AnswerMode mode) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
+                    pathValueAtTerminals, answerLikelihood);
+        }
+
+        public String name() {
+            return "ab-mcts";
         }
     }
 

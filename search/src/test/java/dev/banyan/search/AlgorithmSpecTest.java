@@ -40,8 +40,12 @@ class AlgorithmSpecTest {
                 .hasMessage("beam setting 'width' must be a number, was wide");
         assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("aggregation", "median")))
                 .hasMessageContaining("beam setting 'aggregation' must be one of [LAST, MIN, PROD, MEAN]");
-        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", 0)))
-                .hasMessage("width must be positive, was 0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", -1)))
+                .hasMessage("width must be >= 0, was -1.0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("expansions", 0)))
+                .hasMessage("expansions must be positive, was 0");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("ab-mcts", Map.of("prior", "cauchy")))
+                .hasMessageContaining("ab-mcts setting 'prior' must be one of [GAUSSIAN, BETA]");
     }
 
     @Test

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * path ends by the task's step limit) or at the budget; a round the budget cuts still ranks what it made.
  * The answer is the best-scored collected terminal, or the best live path when none ended.
  *
+ * <p>With width 0 the width comes from the budget ({@link WidthFromBudget}): a pass of
+ * {@link AlgorithmSpec#PILOT_WIDTH} beams, then passes as wide as the tokens left pay for at the last pass's
+ * cost per beam, until the budget is spent (search-and-learn likewise scales the beams with the compute). The
+ * answer is chosen among the terminals of all passes.
+ *
  * <p>One simulation is one beam's expansion: a visit ending at the expanded node.
  */
 final class Beam implements Algorithm {
@@ -35,9 +40,36 @@ final class Beam implements Algorithm {
         if (root.isTerminal()) {
             return Choice.of(root);
         }
-        List<Node> live = List.of(root);
-        List<Node> lastLive = live;
         List<Node> finished = new ArrayList<>();
+        List<Node> lastLive = List.of(root);
+        int width = spec.width() > 0 ? spec.width() : AlgorithmSpec.PILOT_WIDTH;
+        while (true) {
+            long before = run.policyTokensSpent();
+            Pass pass = pass(run, width, finished);
+            if (!pass.lastLive.isEmpty()) {
+                lastLive = pass.lastLive;
+            }
+            if (pass.cut || spec.width() > 0) {
+                break;
+            }
+            width = WidthFromBudget.next(run, width, run.policyTokensSpent() - before);
+            if (width == 0) {
+                break;
+            }
+        }
+        return AnswerVote.best(run, finished.isEmpty() ? lastLive : finished, Node::valueAcquire);
+    }
+
+    private record Pass(List<Node> lastLive, boolean cut) {
+    }
+
+    /**
+     * One beam search of {@code width} beams from the root (the root's expansions after the first are new rounds,
+     * so a later pass starts from steps no earlier pass took); its terminals go to {@code finished}.
+     */
+    private Pass pass(SearchRun run, int width, List<Node> finished) {
+        List<Node> live = List.of(run.tree.root());
+        List<Node> lastLive = List.of();
         boolean cut = false;
         while (!live.isEmpty() && !cut) {
             AtomicReferenceArray<List<Node>> grown = expandAll(run, live);
@@ -53,12 +85,12 @@ final class Beam implements Algorithm {
                 }
             }
             BeamExpansion.sortBestFirst(open);
-            live = open.subList(0, Math.min(spec.width(), open.size()));
+            live = open.subList(0, Math.min(width, open.size()));
             if (!live.isEmpty()) {
                 lastLive = live;
             }
         }
-        return AnswerVote.best(run, finished.isEmpty() ? lastLive : finished, Node::valueAcquire);
+        return new Pass(lastLive, cut);
     }
 
     /** Expands every live beam once; entry i holds beam i's new children, or null where the budget cut it. */

@@ -25,7 +25,7 @@ final class BestOfN implements Algorithm {
 
     @Override
     public Choice search(SearchRun run) {
-        List<Node> ends = ChainSampling.run(run, spec.samples(), false, spec.aggregation(), threads, pool);
+        List<Node> ends = ChainSampling.run(run, ChainSampling.chains(run, spec.samples()), false, spec.aggregation(), threads, pool);
         // Nodes keep their PRM path scores (the tree's values, exported as such); only the vote weighs likelihood.
         ToDoubleFunction<Node> weight = spec.answerLikelihood()
                 ? end -> PathScore.of(spec.aggregation(), end, true)

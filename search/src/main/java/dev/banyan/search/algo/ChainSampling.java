@@ -1,5 +1,6 @@
 package dev.banyan.search.algo;
 
+import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.AlgorithmSpec.Aggregation;
 
 import java.util.ArrayList;
@@ -18,6 +19,18 @@ final class ChainSampling {
     private ChainSampling() {
     }
 
+    /**
+     * The chains a {@code samples} setting asks for: itself when positive; with 0, as many as the budget pays for,
+     * or {@link AlgorithmSpec#UNBUDGETED_SAMPLES} when neither tokens nor simulations are limited.
+     */
+    static int chains(SearchRun run, int samples) {
+        if (samples > 0) {
+            return samples;
+        }
+        boolean unbounded = run.budget.policyTokens() == Long.MAX_VALUE && run.budget.simulations() == Long.MAX_VALUE;
+        return unbounded ? AlgorithmSpec.UNBUDGETED_SAMPLES : Integer.MAX_VALUE;
+    }
+
     /** Runs up to {@code chains} chains on up to {@code threads} threads; returns the finished ones' ends by chain number. */
     static List<Node> run(SearchRun run, int chains, boolean greedy, Aggregation scoring, int threads,
                           ExecutorService pool) {
@@ -26,7 +39,7 @@ final class ChainSampling {
         }
         AtomicInteger nextChain = new AtomicInteger();
         ConcurrentSkipListMap<Integer, Node> finished = new ConcurrentSkipListMap<>();
-        ParallelWorkers.run(Math.min(threads, chains), pool, () -> {
+        ParallelWorkers.run((int) Math.min(threads, (long) chains), pool, () -> {
             while (!run.shouldStop()) {
                 int chain = nextChain.getAndIncrement();
                 if (chain >= chains || !run.tryClaimSimulation()) {

@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * dead end or the budget. Subtrees run on up to {@code threads} threads. The answer is PRM-weighted, as in the
  * paper: the answer whose subtree ends' aggregated scores sum highest, ending on its best-scored subtree.
  *
+ * <p>With width 0 the number of subtrees comes from the budget ({@link WidthFromBudget}): a pass of
+ * {@link AlgorithmSpec#PILOT_WIDTH} subtrees, then passes with as many as the tokens left pay for at the last
+ * pass's cost per subtree, until the budget is spent; the vote is over the ends of all passes.
+ *
  * <p>One simulation is one expansion: a visit ending at the expanded node.
  */
 final class Dvts implements Algorithm {
@@ -36,24 +40,50 @@ final class Dvts implements Algorithm {
         if (root.isTerminal()) {
             return Choice.of(root);
         }
-        int subtrees = spec.width() / spec.expansions();
-        List<Node> firstSteps = BeamExpansion.expand(run, root, subtrees * spec.expansions(), spec.aggregation());
-        if (firstSteps == null) {
+        List<Node> reached = new ArrayList<>();
+        int subtrees = spec.width() > 0 ? spec.width() / spec.expansions() : AlgorithmSpec.PILOT_WIDTH;
+        while (true) {
+            long before = run.policyTokensSpent();
+            boolean cut = !pass(run, subtrees, reached);
+            if (cut || spec.width() > 0) {
+                break;
+            }
+            subtrees = WidthFromBudget.next(run, subtrees, run.policyTokensSpent() - before);
+            if (subtrees == 0) {
+                break;
+            }
+        }
+        if (reached.isEmpty()) {
             return Choice.of(root);
+        }
+        List<Node> finished = new ArrayList<>(reached.size());
+        for (Node end : reached) {
+            if (end.isTerminal()) {
+                finished.add(end);
+            }
+        }
+        return AnswerVote.weighted(run, finished.isEmpty() ? reached : finished, Node::valueAcquire);
+    }
+
+    /**
+     * One pass: a new expansion round of the root ({@code subtrees × expansions} first steps, none an earlier
+     * pass took), the best {@code subtrees} of them each followed down by a beam of one; the subtrees' ends go to
+     * {@code reached}. False when the budget cut the root's expansion.
+     */
+    private boolean pass(SearchRun run, int subtrees, List<Node> reached) {
+        List<Node> firstSteps = BeamExpansion.expand(run, run.tree.root(), subtrees * spec.expansions(),
+                spec.aggregation());
+        if (firstSteps == null) {
+            return false;
         }
         List<Node> starts = new ArrayList<>(firstSteps);
         BeamExpansion.sortBestFirst(starts);
         starts = starts.subList(0, Math.min(subtrees, starts.size()));
         AtomicReferenceArray<Node> ends = descendAll(run, starts);
-        List<Node> reached = new ArrayList<>(ends.length());
-        List<Node> finished = new ArrayList<>(ends.length());
         for (int i = 0; i < ends.length(); i++) {
             reached.add(ends.get(i));
-            if (ends.get(i).isTerminal()) {
-                finished.add(ends.get(i));
-            }
         }
-        return AnswerVote.weighted(run, finished.isEmpty() ? reached : finished, Node::valueAcquire);
+        return true;
     }
 
     /** Runs every subtree; entry i holds where subtree i stopped. */

@@ -42,6 +42,8 @@ final class SearchRun {
     private final AtomicLong simulations = new AtomicLong();
     /** Goes from false to true once (early stop); never back. */
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Goes from false to true once, when a search found nothing left to grow; never back. */
+    private final AtomicBoolean exhausted = new AtomicBoolean();
 
     SearchRun(Task task, Policy policy, StepScorer scorer, OutcomeScorer outcomeScorer, Budget budget, long seed,
               int maxStepTokens, String question) {
@@ -72,6 +74,12 @@ final class SearchRun {
     }
 
     void requestStop() {
+        stopRequested.set(true);
+    }
+
+    /** Stops the search because it has nothing left to grow (not a confident answer: stats say DONE). */
+    void stopExhausted() {
+        exhausted.set(true);
         stopRequested.set(true);
     }
 
@@ -139,8 +147,21 @@ final class SearchRun {
     }
 
     SearchStats stats() {
-        return new SearchStats(policyTokens.sum(), prmTokens.sum(), simulations.get(), tree.size(),
-                (System.nanoTime() - startNanos) / 1_000_000);
+        long nanos = System.nanoTime() - startNanos;
+        long tokens = policyTokens.sum();
+        SearchStats.Stop stop;
+        if (tokens >= budget.policyTokens()) {
+            stop = SearchStats.Stop.TOKENS;
+        } else if (simulations.get() >= budget.simulations()) {
+            stop = SearchStats.Stop.SIMULATIONS;
+        } else if (nanos >= budget.wallTime().toNanos()) {
+            stop = SearchStats.Stop.TIME;
+        } else if (stopRequested.get() && !exhausted.get()) {
+            stop = SearchStats.Stop.ANSWER;
+        } else {
+            stop = SearchStats.Stop.DONE;
+        }
+        return new SearchStats(tokens, prmTokens.sum(), simulations.get(), tree.size(), nanos / 1_000_000, stop);
     }
 
     /** A request seed that depends only on the run's seed and where in the tree it is asked from. */

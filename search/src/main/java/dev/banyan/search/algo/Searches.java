@@ -65,6 +65,9 @@ public final class Searches {
         if (spec instanceof AlgorithmSpec.EtaMcts eta) {
             return new EtaMcts(eta, threads, pool);
         }
+        if (spec instanceof AlgorithmSpec.AbMcts ab) {
+            return new AbMcts(ab, threads, pool);
+        }
         throw new IllegalArgumentException("no search for algorithm '" + spec.name() + "'");
     }
 

@@ -22,7 +22,7 @@ final class SelfConsistency implements Algorithm {
 
     @Override
     public Choice search(SearchRun run) {
-        List<Node> ends = ChainSampling.run(run, spec.samples(), false, null, threads, pool);
+        List<Node> ends = ChainSampling.run(run, ChainSampling.chains(run, spec.samples()), false, null, threads, pool);
         Choice choice = AnswerVote.majority(run, ends);
         AgreementValues.assign(run, ends, choice.answer());
         return choice;

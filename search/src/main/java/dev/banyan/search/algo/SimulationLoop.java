@@ -32,7 +32,7 @@ final class SimulationLoop {
             if (run.tree.size() > before) {
                 idleSimulations = 0;
             } else if (++idleSimulations > idleSlack + run.tree.size()) {
-                run.requestStop();
+                run.stopExhausted();
             }
         }
     }

@@ -35,7 +35,10 @@ class EveryAlgorithmTest {
                 new AlgorithmSpec.Dvts(6, 3, Aggregation.PROD),
                 AlgorithmSpec.MctsStar.defaults(),
                 AlgorithmSpec.EtaMcts.defaults(),
-                ORM_CRITIC);
+                ORM_CRITIC,
+                AlgorithmSpec.AbMcts.defaults(),
+                AlgorithmSpec.AbMcts.defaults().withPrior(AlgorithmSpec.ThompsonPrior.BETA)
+                        .withAnswerMode(AlgorithmSpec.AnswerMode.VALUE_VOTE));
     }
 
     static Stream<Arguments> algorithmsAndThreads() {
@@ -126,7 +129,9 @@ class EveryAlgorithmTest {
                 new AlgorithmSpec.Dvts(16, 8, Aggregation.MIN),
                 AlgorithmSpec.MctsStar.defaults(),
                 AlgorithmSpec.EtaMcts.defaults().withMergeDistance(1),
-                ORM_CRITIC);
+                ORM_CRITIC,
+                AlgorithmSpec.AbMcts.defaults(),
+                AlgorithmSpec.AbMcts.defaults().withPrior(AlgorithmSpec.ThompsonPrior.BETA));
     }
 
     /** Digits 0–2 over three steps: with the exact PRM, every guided search lands on the target. */

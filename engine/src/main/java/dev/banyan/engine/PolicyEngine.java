@@ -1,9 +1,11 @@
 package dev.banyan.engine;
 
 import dev.banyan.search.Policy;
+import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepProposal;
 import dev.banyan.search.StepRequest;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +62,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
             }
-            Job job = new Job(request, model.codec.encode(request.context()));
+            Job job = new Job(request, contextIds(request));
             loop.submit(job);
             return job.future;
         } catch (RuntimeException e) {
@@ -68,6 +70,48 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * The context's token ids. A path whose every step carries the ids it was generated with continues from
+     * exactly those ids, after the encoding of the text before the first step: no text the model produced is
+     * tokenised again, so a child's ids extend its parent's proposal and its KV. The ids are checked against the
+     * context (their decoding must be the context's text); a path without ids, or whose ids do not spell its
+     * context (a task that rewrote a step, another tokenizer), is encoded from its text and counted in
+     * {@link EngineStats#contextsRetokenized()}.
+     */
+    long[] contextIds(StepRequest request) {
+        String context = request.context();
+        ReasoningPath path = request.path();
+        if (path.depth() == 0) {
+            return model.codec.encode(context);
+        }
+        if (path.hasAllStepTokenIds() && !model.codec.appendsSpecialTokens()) {
+            int total = 0;
+            long[][] steps = new long[path.depth()][];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = path.stepTokenIds(i);
+                total += steps[i].length;
+            }
+            long[] stepIds = new long[total];
+            int at = 0;
+            for (long[] step : steps) {
+                System.arraycopy(step, 0, stepIds, at, step.length);
+                at += step.length;
+            }
+            String stepText = model.codec.decode(stepIds, stepIds.length);
+            if (context.endsWith(stepText)) {
+                long[] head = model.codec.encode(context.substring(0, context.length() - stepText.length()));
+                long[] ids = Arrays.copyOf(head, head.length + stepIds.length);
+                System.arraycopy(stepIds, 0, ids, head.length, stepIds.length);
+                if (model.codec.decode(ids, ids.length).equals(context)) {
+                    counters.contextsFromTokenIds.incrementAndGet();
+                    return ids;
+                }
+            }
+        }
+        counters.contextsRetokenized.incrementAndGet();
+        return model.codec.encode(context);
     }
 
     /** Totals since the engine was built. */

@@ -76,7 +76,8 @@ public final class PolicyEngine implements Policy, AutoCloseable {
      * The context's token ids. A path whose every step carries the ids it was generated with continues from
      * exactly those ids, after the encoding of the text before the first step: no text the model produced is
      * tokenised again, so a child's ids extend its parent's proposal and its KV. The ids are checked against the
-     * context (their decoding must be the context's text); a path without ids, or whose ids do not spell its
+     * context: each step's ids must decode to the context's text where that step sits (the text before the first
+     * step, prompt and chat markup, is encoded as usual); a path without ids, or whose ids do not spell its
      * context (a task that rewrote a step, another tokenizer), is encoded from its text and counted in
      * {@link EngineStats#contextsRetokenized()}.
      */
@@ -87,27 +88,26 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             return model.codec.encode(context);
         }
         if (path.hasAllStepTokenIds() && !model.codec.appendsSpecialTokens()) {
-            int total = 0;
+            // From the last step back, each step's ids must spell the context's text right before the next's.
             long[][] steps = new long[path.depth()][];
-            for (int i = 0; i < steps.length; i++) {
+            int end = context.length();
+            int total = 0;
+            for (int i = steps.length - 1; i >= 0 && end >= 0; i--) {
                 steps[i] = path.stepTokenIds(i);
+                String spelled = model.codec.decode(steps[i], steps[i].length);
+                end = context.startsWith(spelled, end - spelled.length()) ? end - spelled.length() : -1;
                 total += steps[i].length;
             }
-            long[] stepIds = new long[total];
-            int at = 0;
-            for (long[] step : steps) {
-                System.arraycopy(step, 0, stepIds, at, step.length);
-                at += step.length;
-            }
-            String stepText = model.codec.decode(stepIds, stepIds.length);
-            if (context.endsWith(stepText)) {
-                long[] head = model.codec.encode(context.substring(0, context.length() - stepText.length()));
-                long[] ids = Arrays.copyOf(head, head.length + stepIds.length);
-                System.arraycopy(stepIds, 0, ids, head.length, stepIds.length);
-                if (model.codec.decode(ids, ids.length).equals(context)) {
-                    counters.contextsFromTokenIds.incrementAndGet();
-                    return ids;
+            if (end >= 0) {
+                long[] head = model.codec.encode(context.substring(0, end));
+                long[] ids = Arrays.copyOf(head, head.length + total);
+                int at = head.length;
+                for (long[] step : steps) {
+                    System.arraycopy(step, 0, ids, at, step.length);
+                    at += step.length;
                 }
+                counters.contextsFromTokenIds.incrementAndGet();
+                return ids;
             }
         }
         counters.contextsRetokenized.incrementAndGet();

@@ -188,7 +188,7 @@ final class DecodeLoop extends BatchLoop<Job> {
     private boolean sample(Job job, Generation generation, float[] logits) {
         int token = sampler.pick(logits, job.request.greedy(), generation.random());
         counters.tokensGenerated.incrementAndGet();
-        return generation.accept(token, Sampler.logProb(logits, token));
+        return generation.accept(token, sampler.lastLogProb());
     }
 
     private void finish(Job job, int index, Generation generation, SequenceKv kv) {

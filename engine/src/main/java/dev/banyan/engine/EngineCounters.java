@@ -17,10 +17,13 @@ final class EngineCounters {
     final AtomicLong passRows = new AtomicLong();
     final AtomicLong passTokens = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
+    final AtomicLong contextsFromTokenIds = new AtomicLong();
+    final AtomicLong contextsRetokenized = new AtomicLong();
 
     EngineStats snapshot() {
         return new EngineStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
                 prefixTokensRecomputed.get(), prefixTokensFirstRun.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
-                cacheEntries.get(), cacheEvictions.get(), forwardPasses.get(), passRows.get(), passTokens.get());
+                cacheEntries.get(), cacheEvictions.get(), forwardPasses.get(), passRows.get(), passTokens.get(),
+                contextsFromTokenIds.get(), contextsRetokenized.get());
     }
 }

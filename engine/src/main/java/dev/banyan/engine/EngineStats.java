@@ -18,11 +18,15 @@ package dev.banyan.engine;
  * @param forwardPasses forward passes run
  * @param passRows sequences over all passes (rows of the batches)
  * @param passTokens real (unpadded) tokens over all passes
+ * @param contextsFromTokenIds requests with steps whose context was built from the steps' generated token ids
+ * @param contextsRetokenized requests with steps whose context was encoded from its text instead (steps without
+ *                            ids, or ids that did not spell the context): their KV reuse is not assured
  */
 public record EngineStats(long requests, long tokensGenerated, long prefixTokensReused, long prefixTokensRecomputed,
                           long prefixTokensFirstRun,
                           long cacheLookups, long cacheHits, long cacheBytes, long cacheEntries, long cacheEvictions,
-                          long forwardPasses, long passRows, long passTokens) {
+                          long forwardPasses, long passRows, long passTokens, long contextsFromTokenIds,
+                          long contextsRetokenized) {
 
     /** Hits per lookup; 0 before the first lookup. */
     public double cacheHitRate() {

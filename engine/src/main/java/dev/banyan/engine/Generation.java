@@ -11,19 +11,34 @@ import java.util.function.LongPredicate;
  * on an end-of-sequence token (left out of the text, counted as generated), on a stop string (matched in the
  * decoded text, so it may span token boundaries; the text is cut where the earliest stop string begins), or
  * after {@code maxTokens} tokens.
+ *
+ * <p>Text. Tokens are detokenised incrementally ({@link Detokenizer}): a token costs the decoding of a short
+ * window, and a character split across tokens appears once it is whole. A stop string is looked for only where
+ * it could end in the newly emitted text.
+ *
+ * <p>Ids. The proposal carries the ids of its text followed by the stop string that ended it (or, when the
+ * end-of-sequence token or the token limit ended it, the first stop string, as a task's step delimiter is):
+ * the generated ids up to the last token boundary inside that text, then the rest of it encoded alone. When the
+ * stop string ends on a token boundary, as it usually does, those are exactly the generated ids. They are
+ * checked by decoding once; a mismatch leaves the proposal without ids.
  */
 final class Generation {
     enum Stop { NONE, EOS, STOP_STRING, MAX_TOKENS }
 
     private final SplittableRandom random;
     private final List<String> stopStrings;
+    private final int longestStop;
     private final int maxTokens;
     private final LongPredicate isEos;
     private final TokenDecoder decoder;
+    private final Detokenizer detokenizer;
     private long[] ids;
     private int count;
     private double logProb;
-    private String text = "";
+    /** The proposal's text once stopped. */
+    private String text;
+    /** The stop string that ended it, else null. */
+    private String stopString;
     private Stop stop = Stop.NONE;
 
     Generation(SplittableRandom random, List<String> stopStrings, int maxTokens, LongPredicate isEos, TokenDecoder decoder) {
@@ -32,9 +47,11 @@ final class Generation {
         }
         this.random = random;
         this.stopStrings = stopStrings.stream().filter(s -> !s.isEmpty()).toList();
+        this.longestStop = this.stopStrings.stream().mapToInt(String::length).max().orElse(0);
         this.maxTokens = maxTokens;
         this.isEos = isEos;
         this.decoder = decoder;
+        this.detokenizer = new Detokenizer(decoder);
         this.ids = new long[Math.min(maxTokens, 64)];
     }
 
@@ -53,22 +70,36 @@ final class Generation {
         ids[count++] = token;
         logProb += tokenLogProb;
         if (isEos.test(token)) {
-            text = decoder.decode(ids, count - 1);
+            detokenizer.flush(ids, count - 1);
+            text = detokenizer.text().toString();
             stop = Stop.EOS;
             return true;
         }
-        text = decoder.decode(ids, count);
-        int cut = -1;
-        for (String stopString : stopStrings) {
-            int at = text.indexOf(stopString);
-            if (at >= 0 && (cut < 0 || at < cut)) {
-                cut = at;
+        int before = detokenizer.text().length();
+        int added = detokenizer.advance(ids, count);
+        if (count == maxTokens) {
+            added += detokenizer.flush(ids, count);
+        }
+        if (added > 0 && longestStop > 0) {
+            CharSequence all = detokenizer.text();
+            int from = Math.max(0, before - longestStop + 1);
+            String window = all.subSequence(from, all.length()).toString();
+            int cut = -1;
+            for (String candidate : stopStrings) {
+                int at = window.indexOf(candidate);
+                if (at >= 0 && (cut < 0 || at < cut || (at == cut && candidate.length() > stopString.length()))) {
+                    cut = at;
+                    stopString = candidate;
+                }
+            }
+            if (cut >= 0) {
+                text = all.subSequence(0, from + cut).toString();
+                stop = Stop.STOP_STRING;
+                return true;
             }
         }
-        if (cut >= 0) {
-            text = text.substring(0, cut);
-            stop = Stop.STOP_STRING;
-        } else if (count == maxTokens) {
+        if (count == maxTokens) {
+            text = detokenizer.text().toString();
             stop = Stop.MAX_TOKENS;
         }
         return stop != Stop.NONE;
@@ -93,7 +124,29 @@ final class Generation {
         return Arrays.copyOf(ids, count - 1);
     }
 
+    /** The finished proposal. */
     StepProposal proposal() {
-        return new StepProposal(text, count, logProb, stop == Stop.EOS);
+        if (stop == Stop.NONE) {
+            throw new IllegalStateException("the proposal has not stopped");
+        }
+        return new StepProposal(text, count, logProb, stop == Stop.EOS, stepIds());
+    }
+
+    /** The ids of the text and the stop string after it (see the class comment), or null when they cannot be had. */
+    long[] stepIds() {
+        String tail = stopString != null ? stopString : stopStrings.isEmpty() ? "" : stopStrings.get(0);
+        String spelled = text + tail;
+        // Boundaries never pass the end-of-sequence token, which was never detokenised.
+        int[] boundary = detokenizer.boundaryAtMost(spelled.length());
+        int kept = boundary[0];
+        int chars = boundary[1];
+        CharSequence emitted = detokenizer.text();
+        if (chars > emitted.length() || !spelled.startsWith(emitted.subSequence(0, chars).toString())) {
+            return null;
+        }
+        long[] rest = chars < spelled.length() ? decoder.encodePiece(spelled.substring(chars)) : new long[0];
+        long[] result = Arrays.copyOf(ids, kept + rest.length);
+        System.arraycopy(rest, 0, result, kept, rest.length);
+        return decoder.decode(result, result.length).equals(spelled) ? result : null;
     }
 }

@@ -1,9 +1,11 @@
 package dev.banyan.engine;
 
 import dev.banyan.search.Policy;
+import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepProposal;
 import dev.banyan.search.StepRequest;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +62,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
             }
-            Job job = new Job(request, model.codec.encode(request.context()));
+            Job job = new Job(request, contextIds(request));
             loop.submit(job);
             return job.future;
         } catch (RuntimeException e) {
@@ -68,6 +70,48 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * The context's token ids. A path whose every step carries the ids it was generated with continues from
+     * exactly those ids, after the encoding of the text before the first step: no text the model produced is
+     * tokenised again, so a child's ids extend its parent's proposal and its KV. The ids are checked against the
+     * context: each step's ids must decode to the context's text where that step sits (the text before the first
+     * step, prompt and chat markup, is encoded as usual); a path without ids, or whose ids do not spell its
+     * context (a task that rewrote a step, another tokenizer), is encoded from its text and counted in
+     * {@link EngineStats#contextsRetokenized()}.
+     */
+    long[] contextIds(StepRequest request) {
+        String context = request.context();
+        ReasoningPath path = request.path();
+        if (path.depth() == 0) {
+            return model.codec.encode(context);
+        }
+        if (path.hasAllStepTokenIds() && !model.codec.appendsSpecialTokens()) {
+            // From the last step back, each step's ids must spell the context's text right before the next's.
+            long[][] steps = new long[path.depth()][];
+            int end = context.length();
+            int total = 0;
+            for (int i = steps.length - 1; i >= 0 && end >= 0; i--) {
+                steps[i] = path.stepTokenIds(i);
+                String spelled = model.codec.decode(steps[i], steps[i].length);
+                end = context.startsWith(spelled, end - spelled.length()) ? end - spelled.length() : -1;
+                total += steps[i].length;
+            }
+            if (end >= 0) {
+                long[] head = model.codec.encode(context.substring(0, end));
+                long[] ids = Arrays.copyOf(head, head.length + total);
+                int at = head.length;
+                for (long[] step : steps) {
+                    System.arraycopy(step, 0, ids, at, step.length);
+                    at += step.length;
+                }
+                counters.contextsFromTokenIds.incrementAndGet();
+                return ids;
+            }
+        }
+        counters.contextsRetokenized.incrementAndGet();
+        return model.codec.encode(context);
     }
 
     /** Totals since the engine was built. */

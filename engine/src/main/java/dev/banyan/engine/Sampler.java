@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * set whose probability reaches {@code topP}. Sampling inverts the cumulative distribution with one uniform
  * draw, so a seeded generator gives the same token for the same logits.
  *
- * <p>Top-k selects with a bounded heap ({@code O(V log k)}); top-p alone sorts the whole vocabulary, so pair it
- * with top-k on large vocabularies. Scratch arrays are reused: one instance per thread.
+ * <p>Top-k selects with a bounded heap ({@code O(V log k)}, most tokens costing one comparison); top-p alone
+ * orders only the tokens near enough the top to be in the nucleus. Scratch arrays are reused: one instance per
+ * thread.
  */
 final class Sampler {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -17,8 +18,13 @@ final class Sampler {
     private final double temperature;
     private final int topK;
     private final double topP;
+    /** Logits this far below the largest (after temperature) weigh under e^-40: left out of every sum. */
+    private static final double NEGLIGIBLE = 40;
+
     private int[] order = new int[0];
     private double[] weight = new double[0];
+    private float[] sampleWeight = new float[0];
+    private double lastLogProb;
 
     /**
      * @param temperature 0 for greedy, else divides the logits
@@ -48,28 +54,57 @@ final class Sampler {
         return new SplittableRandom(z ^ (z >>> 31));
     }
 
+    /**
+     * Picks a token and computes its raw log-probability ({@link #lastLogProb()}) in the same passes: one for the
+     * maximum, one for the sums of exponentials (skipping logits so far below the maximum that their terms
+     * vanish against it), and for unrestricted sampling one more over the stored weights, with additions only.
+     * Greedy takes no exponential of the temperature-scaled logits; top-k and top-p order only their candidates.
+     */
     int pick(float[] logits, boolean greedy, SplittableRandom random) {
-        if (greedy || temperature == 0) {
-            return argMax(logits);
-        }
         int vocab = logits.length;
-        float max = logits[argMax(logits)];
+        int best = argMax(logits);
+        float max = logits[best];
+        if (greedy || temperature == 0) {
+            lastLogProb = -Math.log(rawSum(logits, max));
+            return best;
+        }
+        int token;
         if (topK == 0 && topP == 1) {
+            ensureWeights(vocab);
+            double scale = 1 / temperature;
+            double floor = max - NEGLIGIBLE * Math.max(temperature, 1);
             double total = 0;
-            for (float logit : logits) {
-                total += Math.exp((logit - max) / temperature);
+            double raw = 0;
+            for (int i = 0; i < vocab; i++) {
+                float logit = logits[i];
+                double w = 0;
+                if (logit > floor) {
+                    double x = logit - max;
+                    double scaled = x * scale;
+                    w = scaled > -NEGLIGIBLE ? Math.exp(scaled) : 0;
+                    if (temperature == 1) {
+                        raw += w;
+                    } else if (x > -NEGLIGIBLE) {
+                        raw += Math.exp(x);
+                    }
+                }
+                sampleWeight[i] = (float) w;
+                total += (float) w;
             }
             double target = random.nextDouble() * total;
             double cumulative = 0;
+            token = best; // only kept through rounding at the very end
             for (int i = 0; i < vocab; i++) {
-                cumulative += Math.exp((logits[i] - max) / temperature);
+                cumulative += sampleWeight[i];
                 if (cumulative > target) {
-                    return i;
+                    token = i;
+                    break;
                 }
             }
-            return argMax(logits); // only reachable through rounding at the very end
+            lastLogProb = logits[token] - max - Math.log(raw);
+            return token;
         }
-        int candidates = topK > 0 && topK < vocab ? topKDescending(logits, topK) : allDescending(logits);
+        int candidates = topK > 0 && topK < vocab ? topKDescending(logits, topK) : nucleusCandidates(logits, max);
         double total = 0;
         for (int c = 0; c < candidates; c++) {
             weight[c] = Math.exp((logits[order[c]] - max) / temperature);
@@ -86,13 +121,67 @@ final class Sampler {
         }
         double target = random.nextDouble() * total;
         double cumulative = 0;
+        token = order[0];
         for (int c = 0; c < candidates; c++) {
             cumulative += weight[c];
             if (cumulative > target) {
-                return order[c];
+                token = order[c];
+                break;
             }
         }
-        return order[0];
+        lastLogProb = logits[token] - max - Math.log(rawSum(logits, max));
+        return token;
+    }
+
+    /** The raw log-probability of the token the last {@link #pick} returned. */
+    double lastLogProb() {
+        return lastLogProb;
+    }
+
+    /**
+     * {@code sum exp(logit - max)} over the logits that matter: a term below {@code exp(-NEGLIGIBLE)} of the
+     * largest (which is 1) changes the sum by less than the vocabulary times that, far under float precision.
+     */
+    private static double rawSum(float[] logits, float max) {
+        double floor = max - NEGLIGIBLE;
+        double total = 0;
+        for (float logit : logits) {
+            if (logit > floor) {
+                total += Math.exp(logit - max);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * For top-p without top-k: the tokens that can be in the nucleus, ordered, in {@code order}. Tokens with a
+     * weight of at least {@code threshold} times the largest are taken while the threshold falls by 2^-4 a
+     * round, until their mass reaches {@code topP} of the whole (the nucleus is then among them), so only
+     * those few are sorted.
+     */
+    private int nucleusCandidates(float[] logits, float max) {
+        double total = 0;
+        for (float logit : logits) {
+            double x = (logit - max) / temperature;
+            if (x > -NEGLIGIBLE) {
+                total += Math.exp(x);
+            }
+        }
+        for (double gap = 4; gap < NEGLIGIBLE; gap += 4) {
+            double floor = max - gap * temperature;
+            double mass = 0;
+            int count = 0;
+            for (float logit : logits) {
+                if (logit >= floor) {
+                    mass += Math.exp((logit - max) / temperature);
+                    count++;
+                }
+            }
+            if (mass >= topP * total) {
+                return topKDescending(logits, count);
+            }
+        }
+        return allDescending(logits);
     }
 
     /** {@code log softmax(logits)[token]}, of the raw logits: no temperature, no cuts. */
@@ -179,6 +268,12 @@ final class Sampler {
         int t = order[a];
         order[a] = order[b];
         order[b] = t;
+    }
+
+    private void ensureWeights(int size) {
+        if (sampleWeight.length < size) {
+            sampleWeight = new float[size];
+        }
     }
 
     private void ensure(int size) {

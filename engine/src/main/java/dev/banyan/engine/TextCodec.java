@@ -14,9 +14,19 @@ import java.util.OptionalLong;
  */
 public final class TextCodec implements TokenDecoder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
+    /** Whether encoding appends special tokens after the text (an EOS), so that encodings cannot be concatenated. */
+    private final boolean appendsSpecialTokens;
 
     private TextCodec(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
+        long[] plain = tokenizer.encode("a", false, false).getIds();
+        long[] full = tokenizer.encode("a", true, false).getIds();
+        this.appendsSpecialTokens = full.length == 0 || plain.length == 0 || full[full.length - 1] != plain[plain.length - 1];
+    }
+
+    /** Whether {@link #encode} puts special tokens after the text, so one encoding cannot be continued by ids. */
+    public boolean appendsSpecialTokens() {
+        return appendsSpecialTokens;
     }
 
     static TextCodec load(Path tokenizerJson) {
@@ -36,14 +46,34 @@ public final class TextCodec implements TokenDecoder, AutoCloseable {
     /** The id of the single token spelled exactly {@code token}, or empty when the vocabulary has no such token. */
     public OptionalLong tokenId(String token) {
         ai.djl.huggingface.tokenizers.Encoding encoding = tokenizer.encode(token, false, false);
-        String[] pieces = encoding.getTokens();
-        return pieces.length == 1 && pieces[0].equals(token) ? OptionalLong.of(encoding.getIds()[0]) : OptionalLong.empty();
+        long[] ids = encoding.getIds();
+        if (ids.length != 1) {
+            return OptionalLong.empty();
+        }
+        // A byte-level vocabulary spells " +" as "Ġ+": compare the decoded text (special tokens kept) instead.
+        return encoding.getTokens()[0].equals(token) || tokenizer.decode(ids, false).equals(token)
+                ? OptionalLong.of(ids[0]) : OptionalLong.empty();
+    }
+
+    /** The ids of {@code text} alone, without the special tokens the post-processor would add. */
+    @Override
+    public long[] encodePiece(String text) {
+        return tokenizer.encode(text, false, false).getIds();
+    }
+
+    /** The text of {@code ids[from, to)}, special tokens left out. */
+    @Override
+    public String decode(long[] ids, int from, int to) {
+        if (from == to) {
+            return "";
+        }
+        return tokenizer.decode(from == 0 && to == ids.length ? ids : Arrays.copyOfRange(ids, from, to), true);
     }
 
     /** The text of the first {@code count} ids, special tokens left out. */
     @Override
     public String decode(long[] ids, int count) {
-        return tokenizer.decode(count == ids.length ? ids : Arrays.copyOf(ids, count), true);
+        return decode(ids, 0, count);
     }
 
     @Override

@@ -14,11 +14,25 @@ final class Fixtures {
     static final String LLAMA = "llama-tiny";
     static final String LLAMA_FP16_KV = "llama-tiny-fp16kv";
     static final String GPT2 = "gpt2-tiny";
+    /** Qwen2 architecture, Qwen's 151,669-token vocabulary, fp32, with position_ids. */
+    static final String QWEN = "qwen2-152k";
+    /** The same weights stored in fp16, fp16 KV and logits, positions derived from the mask. */
+    static final String QWEN_FP16 = "qwen2-152k-fp16";
+    /** Qwen's real tokenizer, beside the clone; the Qwen fixtures need it and their tests are skipped without it. */
+    static final Path QWEN_TOKENIZER = Path.of("..", "..", "shared", "data", "tokenizers", "qwen3").toAbsolutePath().normalize();
+    private static final java.util.Map<String, Path> QWEN_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Fixtures() {
     }
 
     static Path dir(String name) {
+        if (name.startsWith("qwen2-")) {
+            return qwen(name);
+        }
+        return resource(name);
+    }
+
+    private static Path resource(String name) {
         URL url = Fixtures.class.getResource("/fixtures/" + name);
         if (url == null) {
             throw new IllegalStateException("fixture " + name + " missing; run tools/make_fixture_models.py");
@@ -27,6 +41,40 @@ final class Fixtures {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether Qwen's tokenizer is beside the clone. */
+    static boolean hasQwenTokenizer() {
+        return Files.isRegularFile(QWEN_TOKENIZER.resolve("tokenizer.json"));
+    }
+
+    /**
+     * A Qwen fixture as a model directory: its graph and configs with Qwen's tokenizer.json and
+     * tokenizer_config.json copied in (once per run). Skips the calling test when the tokenizer is absent.
+     */
+    static Path qwen(String name) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasQwenTokenizer(),
+                "Qwen's tokenizer is not at " + QWEN_TOKENIZER + "; the tests of the 151,669-token fixtures are skipped");
+        return QWEN_DIRS.computeIfAbsent(name, n -> {
+            try {
+                Path target = Files.createTempDirectory("banyan-" + n);
+                copyInto(resource(n), target);
+                for (String file : new String[] {"tokenizer.json", "tokenizer_config.json"}) {
+                    Files.copy(QWEN_TOKENIZER.resolve(file), target.resolve(file));
+                }
+                return target;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void copyInto(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
         }
     }
 

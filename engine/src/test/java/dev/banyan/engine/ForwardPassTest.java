@@ -12,12 +12,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The batched, KV-cached pass against its slow twin: every prefix recomputed from scratch, one row alone.
  * Tolerances: 1e-4 absolute on logits with float32 KV (float rounding of differently shaped matmuls),
- * 2e-2 with float16 KV (the cache itself is rounded to 11 significant bits).
+ * 2e-2 with float16 KV (the cache itself is rounded to 11 significant bits), 5e-2 with float16 KV and float16
+ * logits over Qwen's vocabulary (logits of about 16 in magnitude, rounded to 2^-7). The Qwen fixtures
+ * (151,669-token vocabulary) run where Qwen's tokenizer is beside the clone.
  */
 class ForwardPassTest {
 
     private static double tolerance(String fixture) {
-        return fixture.equals(Fixtures.LLAMA_FP16_KV) ? 2e-2 : 1e-4;
+        return fixture.equals(Fixtures.LLAMA_FP16_KV) ? 2e-2 : fixture.equals(Fixtures.QWEN_FP16) ? 5e-2 : 1e-4;
+    }
+
+    /** Batched against alone: the same maths in other shapes; float16 logits differ by a rounding step or two. */
+    private static double batchTolerance(String fixture) {
+        return fixture.equals(Fixtures.QWEN_FP16) ? 1.6e-2 : 1e-5;
     }
 
     /** Logits after the last of {@code tokens}, computed in one pass with no past. */
@@ -29,7 +36,7 @@ class ForwardPassTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV, Fixtures.QWEN, Fixtures.QWEN_FP16})
     void incrementalDecodingMatchesFullRecomputation(String fixture) throws OrtException {
         try (DecoderModel model = Fixtures.load(fixture)) {
             long[] tokens = Fixtures.randomTokens(new Random(7), 25, model.config.vocabSize());
@@ -52,7 +59,7 @@ class ForwardPassTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV, Fixtures.QWEN, Fixtures.QWEN_FP16})
     void mixedLengthBatchMatchesEachRowAlone(String fixture) throws OrtException {
         try (DecoderModel model = Fixtures.load(fixture)) {
             Random random = new Random(11);
@@ -78,7 +85,7 @@ class ForwardPassTest {
                     ForwardPass single = model.newPass();
                     single.add(alone[r], tokens[r], alone[r].length(), step == 0 ? chunkLengths[r] : 1);
                     single.run();
-                    assertClose(batch.logits(r), single.logits(0), 1e-5, fixture + " row " + r + " step " + step);
+                    assertClose(batch.logits(r), single.logits(0), batchTolerance(fixture), fixture + " row " + r + " step " + step);
                     assertThat(batched[r].length()).isEqualTo(alone[r].length());
                 }
             }
@@ -86,7 +93,7 @@ class ForwardPassTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV})
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV, Fixtures.QWEN, Fixtures.QWEN_FP16})
     void reusingThePreviousOutputsAsPastEqualsGatheringIt(String fixture) throws OrtException {
         try (DecoderModel model = Fixtures.load(fixture)) {
             Random random = new Random(5);

@@ -8,13 +8,26 @@ import org.junit.jupiter.api.Test;
 
 /** Stopping rules, with a decoder whose tokens are multi-character strings. */
 class GenerationTest {
-    private static final String[] PIECES = {"", "<eos>", "12", "+3", "=1", "5\n", "\nx", " (l", "eft", ": 1"};
-    private static final TokenDecoder DECODER = (ids, count) -> {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(ids[i] == 1 ? "" : PIECES[(int) ids[i]]);
+    private static final String[] PIECES = {"", "<eos>", "12", "+3", "=1", "5\n", "\nx", " (l", "eft", ": 1", "\n"};
+    private static final TokenDecoder DECODER = new TokenDecoder() {
+        @Override
+        public String decode(long[] ids, int from, int to) {
+            StringBuilder text = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                text.append(ids[i] == 1 ? "" : PIECES[(int) ids[i]]);
+            }
+            return text.toString();
         }
-        return text.toString();
+
+        @Override
+        public long[] encodePiece(String text) {
+            for (int i = 2; i < PIECES.length; i++) {
+                if (PIECES[i].equals(text)) {
+                    return new long[] {i};
+                }
+            }
+            return new long[] {0}; // spells nothing: the proposal's ids fail their check and are left out
+        }
     };
 
     private static Generation generation(List<String> stops, int maxTokens) {
@@ -37,6 +50,16 @@ class GenerationTest {
         assertThat(g.proposal().text()).isEqualTo("12+3=15");
         assertThat(g.proposal().tokenCount()).isEqualTo(5);
         assertThat(g.proposal().logProb()).isEqualTo(-2.5);
+        // The ids spell the text and the stop string: the generated ones up to the last boundary inside it,
+        // then the rest of the stop string ("\n") encoded alone; the "x" after it is not among them.
+        assertThat(g.proposal().tokenIds()).containsExactly(2, 3, 4, 5, 10);
+    }
+
+    @Test
+    void aStopStringEndingOnATokenBoundaryKeepsExactlyTheGeneratedIds() {
+        Generation g = feed(generation(List.of("5\n"), 20), 2, 3, 4, 5);
+        assertThat(g.proposal().text()).isEqualTo("12+3=1");
+        assertThat(g.proposal().tokenIds()).containsExactly(2, 3, 4, 5);
     }
 
     @Test

@@ -2,27 +2,45 @@ package dev.banyan.prm;
 
 import dev.banyan.engine.TextCodec;
 import dev.banyan.search.ReasoningPath;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Lays a path out as the reward model's text (the prompt, then every step followed by the suffix) and finds,
  * in its tokens, the position read for each step: the tag's, or the step's last token when there is no tag.
  *
- * <p>Token boundaries. A step's tokens end where the tokens of the text up to its suffix end; this assumes the
- * tokenizer is prefix-stable at step boundaries (true of character-level vocabularies, and of byte-level BPE
- * when the suffix ends in a newline). The tag is searched backwards from that end, so a step whose own text
- * holds the tag is still read at its suffix's tag. Thread-safe: the codec is.
+ * <p>Token boundaries by construction. Byte-level BPE does not promise that a step boundary survives the
+ * tokenisation of the whole text ({@code "\n\n"} merges with its neighbours), so the text is never tokenised
+ * across one: the prompt is encoded with the first step (so that white space where they meet merges as it
+ * would in the whole text), then each further step as one piece with the suffix's text before the tag; the
+ * tag's id follows, and that is the step's read position; then the suffix's text after the tag, encoded alone.
+ * Without a tag, a piece is the step and its whole suffix, read at its last token. Where the tokenizer keeps
+ * those boundaries anyway (an added-token tag always; a newline-ended suffix almost always) the ids equal those
+ * of the whole text. A path's tokens are a
+ * prefix of its children's, so their keys and values carry over. Thread-safe: the codec is.
  */
 final class PathEncoder {
     private final PrmConfig config;
     private final TextCodec codec;
     /** The tag's token id, or -1 when the score is read at each step's last token. */
     private final long tagId;
+    /** The suffix's text before the tag (all of it without a tag), and after it. */
+    private final String beforeTag;
+    private final String afterTag;
 
     PathEncoder(PrmConfig config, TextCodec codec, long tagId) {
         this.config = config;
         this.codec = codec;
         this.tagId = tagId;
+        String suffix = config.stepSuffix();
+        if (tagId < 0) {
+            beforeTag = suffix;
+            afterTag = "";
+        } else {
+            int at = suffix.indexOf(config.tag());
+            beforeTag = suffix.substring(0, at);
+            afterTag = suffix.substring(at + config.tag().length());
+        }
     }
 
     /**
@@ -41,26 +59,47 @@ final class PathEncoder {
         if (first < 1 || first > steps.size()) {
             throw new IllegalArgumentException("step " + first + " of a path of " + steps.size() + " steps");
         }
-        StringBuilder text = new StringBuilder(config.prompt(path.question()));
-        for (int i = 0; i < first - 1; i++) {
-            text.append(steps.get(i)).append(config.stepSuffix());
+        // The prompt and the first step are encoded together: a step that opens with white space and a newline
+        // merges with a prompt that ends in one. The prompt's own tokens are where they part.
+        String prompt = config.prompt(path.question());
+        long[] promptTokens = codec.encode(prompt);
+        long[] opening = codec.encode(prompt + steps.get(0) + beforeTag);
+        int promptEnd = commonPrefix(promptTokens, opening);
+        long[] after = afterTag.isEmpty() ? new long[0] : codec.encodePiece(afterTag);
+        long[][] pieces = new long[steps.size() + 1][];
+        pieces[0] = Arrays.copyOf(opening, promptEnd);
+        int length = promptEnd;
+        int extra = tagId < 0 ? 0 : 1;
+        for (int i = 0; i < steps.size(); i++) {
+            pieces[i + 1] = i == 0 ? Arrays.copyOfRange(opening, promptEnd, opening.length)
+                    : codec.encodePiece(steps.get(i) + beforeTag);
+            if (pieces[i + 1].length + extra == 0) {
+                throw new IllegalArgumentException("step " + (i + 1) + " adds no tokens to the reward model's text");
+            }
+            length += pieces[i + 1].length + extra + after.length;
         }
-        long[] before = codec.encode(text.toString());
-        // ends[k]: the tokens of the text up to step first + k - 1 and its suffix; ends[0] the text before step first.
-        int[] ends = new int[steps.size() - first + 2];
-        for (int i = first - 1; i < steps.size() - 1; i++) {
-            text.append(steps.get(i)).append(config.stepSuffix());
-            ends[i - first + 2] = codec.encode(text.toString()).length;
+        long[] tokens = new long[length];
+        int[] reads = new int[steps.size() - first + 1];
+        int at = 0;
+        int stepStart = 0;
+        for (int i = 0; i < pieces.length; i++) {
+            if (i == first) {
+                stepStart = at;
+            }
+            System.arraycopy(pieces[i], 0, tokens, at, pieces[i].length);
+            at += pieces[i].length;
+            if (i > 0) {
+                if (extra > 0) {
+                    tokens[at++] = tagId;
+                }
+                if (i >= first) {
+                    reads[i - first] = at - 1;
+                }
+                System.arraycopy(after, 0, tokens, at, after.length);
+                at += after.length;
+            }
         }
-        text.append(steps.get(steps.size() - 1)).append(config.stepSuffix());
-        long[] tokens = codec.encode(text.toString());
-        ends[0] = commonPrefix(before, tokens);
-        ends[ends.length - 1] = tokens.length;
-        int[] reads = new int[ends.length - 1];
-        for (int k = 0; k < reads.length; k++) {
-            reads[k] = readPosition(tokens, Math.min(ends[k], tokens.length), Math.min(ends[k + 1], tokens.length), first + k);
-        }
-        return new Encoded(tokens, reads, ends[0]);
+        return new Encoded(tokens, reads, stepStart);
     }
 
     /** How many leading tokens {@code a} and {@code b} share. */
@@ -71,22 +110,5 @@ final class PathEncoder {
             i++;
         }
         return i;
-    }
-
-    private int readPosition(long[] tokens, int start, int end, int step) {
-        if (end <= start) {
-            throw new IllegalArgumentException("step " + step + " adds no tokens to the reward model's text");
-        }
-        if (tagId < 0) {
-            return end - 1;
-        }
-        for (int p = end - 1; p >= start; p--) {
-            if (tokens[p] == tagId) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("prm.json (" + config.file() + "): the tag " + PrmConfig.quote(config.tag())
-                + " (token " + tagId + ") is not among the tokens of step " + step + " and its suffix; the tokenizer"
-                + " must keep the step suffix's tokens apart from the step's");
     }
 }

@@ -41,7 +41,7 @@ class AlgorithmSpecTest {
         assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("aggregation", "median")))
                 .hasMessageContaining("beam setting 'aggregation' must be one of [LAST, MIN, PROD, MEAN]");
         assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", -1)))
-                .hasMessage("width must be >= 0, was -1.0");
+                .hasMessage("width must be >= 0, was -1");
         assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("expansions", 0)))
                 .hasMessage("expansions must be positive, was 0");
         assertThatThrownBy(() -> AlgorithmSpec.parse("ab-mcts", Map.of("prior", "cauchy")))

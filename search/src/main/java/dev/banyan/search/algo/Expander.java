@@ -45,11 +45,16 @@ final class Expander {
      */
     static Node newChild(SearchRun run, Node parent, Candidate c, double prmScore) {
         boolean terminal = c.endOfSequence || run.task.isTerminal(c.path) || c.path.depth() >= run.task.maxSteps();
-        return Node.child(run.tree.newId(), parent, c.text, c.tokenCount, c.logProb, terminal, prmScore);
+        return Node.child(run.tree.newId(), parent, c.text, c.tokenIds, c.tokenCount, c.logProb, terminal, prmScore);
     }
 
-    /** One candidate step from a path, not (yet) in the tree. */
-    record Candidate(String text, int tokenCount, double logProb, boolean endOfSequence, ReasoningPath path) {
+    /** One candidate step from a path, not (yet) in the tree; {@code tokenIds} as in {@link StepProposal}, or null. */
+    record Candidate(String text, long[] tokenIds, int tokenCount, double logProb, boolean endOfSequence,
+                     ReasoningPath path) {
+        /** A candidate without token ids. */
+        Candidate(String text, int tokenCount, double logProb, boolean endOfSequence, ReasoningPath path) {
+            this(text, null, tokenCount, logProb, endOfSequence, path);
+        }
     }
 
     /**
@@ -77,8 +82,10 @@ final class Expander {
         for (StepProposal p : proposals) {
             tokens += p.tokenCount();
             String text = run.task.normalizeStep(p.text());
+            // The policy's ids spell the step it generated: a normalisation that changed the text voids them.
+            long[] ids = text.equals(p.text()) ? p.tokenIds() : null;
             if (!text.isEmpty()) {
-                out.add(new Candidate(text, p.tokenCount(), p.logProb(), p.endOfSequence(), from.extend(text)));
+                out.add(new Candidate(text, ids, p.tokenCount(), p.logProb(), p.endOfSequence(), from.extend(text, ids)));
             }
         }
         run.chargePolicyTokens(tokens);

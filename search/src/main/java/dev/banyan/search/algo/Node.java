@@ -88,10 +88,16 @@ final class Node implements TreeNode {
         return new Node(0, null, "", 0, 0, terminal, Double.NaN, question);
     }
 
-    /** A child, not yet published; its initial V is its PRM score. */
+    /** A child without token ids, not yet published; its initial V is its PRM score. */
     static Node child(int id, Node parent, String step, int tokenCount, double logProb, boolean terminal,
                       double prmScore) {
-        return new Node(id, parent, step, tokenCount, logProb, terminal, prmScore, parent.path.extend(step));
+        return child(id, parent, step, null, tokenCount, logProb, terminal, prmScore);
+    }
+
+    /** A child, not yet published; its initial V is its PRM score; {@code tokenIds} as in {@link ReasoningPath#extend}. */
+    static Node child(int id, Node parent, String step, long[] tokenIds, int tokenCount, double logProb,
+                      boolean terminal, double prmScore) {
+        return new Node(id, parent, step, tokenCount, logProb, terminal, prmScore, parent.path.extend(step, tokenIds));
     }
 
     // ------------------------------------------------------------------ state machine

@@ -63,6 +63,15 @@ public final class MathTask implements Task {
         return text.toString();
     }
 
+    /**
+     * A step as the policy wrote it, whitespace included (so the policy's own token ids for it stay valid and
+     * its KV is reused as it is); a blank step is dropped.
+     */
+    @Override
+    public String normalizeStep(String step) {
+        return step.isBlank() ? "" : step;
+    }
+
     @Override
     public String stepDelimiter() {
         return stepDelimiter;

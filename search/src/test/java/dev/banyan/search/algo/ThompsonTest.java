@@ -137,7 +137,7 @@ class ThompsonTest {
         Moments same = Moments.EMPTY.plus(0.8).plus(0.8);
         for (long seed = 0; seed < 50; seed++) {
             int arm = thompson.choose(false, Moments.EMPTY, Moments.EMPTY, new Moments[] {same, same},
-                    new double[] {UctSelection.VIRTUAL_LOSS * 3, 0}, new SplittableRandom(seed));
+                    new double[] {AlgorithmSpec.MctsStar.VIRTUAL_LOSS * 3, 0}, new SplittableRandom(seed));
             assertThat(arm).isEqualTo(1);
         }
     }

@@ -74,12 +74,18 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
 
     @Override
     protected void closeRows(CancellationException closed) {
+        failRows(closed);
+        pass.close();
+    }
+
+    @Override
+    protected void failRows(Throwable cause) {
         for (ScoreRow row : active) {
-            fail(row, closed);
+            fail(row, cause);
         }
         active.clear();
         parents.clear();
-        pass.close();
+        Arrays.fill(running, null);
     }
 
     // ------------------------------------------------------------------------------------------ admission
@@ -129,7 +135,7 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         }
         try {
             pass.run();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: the rows' jobs fail with it, none is left waiting
             IllegalStateException failure = new IllegalStateException("forward pass of " + model.files().graph()
                     + " failed over " + rows + " rows: " + e.getMessage(), e);
             for (int r = 0; r < rows; r++) {
@@ -147,8 +153,8 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
             running[r] = null;
             try {
                 readScores(r, row, chunks[r]);
-            } catch (RuntimeException e) {
-                row.job.fail(e);
+            } catch (Throwable e) {
+                fail(row, e);
                 continue;
             }
             row.job.charge(chunks[r]);

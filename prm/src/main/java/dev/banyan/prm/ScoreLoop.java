@@ -196,7 +196,12 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         int from = row.offset();
         for (int read = row.nextRead(); read >= 0 && read < from + chunk; read = row.nextRead()) {
             pass.output(r, read - from, values);
-            row.read(rule.score(values));
+            double score = rule.score(values);
+            if (!Double.isFinite(score)) { // caught by the pass: fails this row's job, and it enters no cache
+                throw new IllegalStateException("the reward model's score at token " + read + " is " + score
+                        + " (NaN or infinite weights, or an overflow in " + model.files().graph() + "?)");
+            }
+            row.read(score);
         }
     }
 

@@ -12,18 +12,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Searches a list of problems, {@code parallel} at a time, handing each solution to a sink on the thread that
- * found it (so results are written as they come). With one at a time they come in input order. The first
- * failure stops the rest and is thrown.
+ * found it (so results are written as they come). With one at a time they come in input order. A search that
+ * fails, whatever it throws, goes to the failure handler when there is one and the rest go on; without one, the
+ * first failure stops the rest and is thrown. A sink that throws always stops the run.
  */
 final class ProblemRunner {
     private ProblemRunner() {
     }
 
+    /** As {@link #run(Banyan, List, int, Progress, Consumer, BiConsumer)}, stopping at the first failed search. */
     static void run(Banyan banyan, List<Problem> problems, int parallel, Progress progress, Consumer<Solution> sink) {
+        run(banyan, problems, parallel, progress, sink, null);
+    }
+
+    /**
+     * @param failed takes each problem whose search threw, with what it threw, on the thread that searched it;
+     *               null to stop the run at the first
+     */
+    static void run(Banyan banyan, List<Problem> problems, int parallel, Progress progress, Consumer<Solution> sink,
+                    BiConsumer<Problem, Throwable> failed) {
         ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads());
         CompletionService<Solution> finished = new ExecutorCompletionService<>(pool);
         try {
@@ -32,15 +44,20 @@ final class ProblemRunner {
                     Solution solution;
                     try {
                         solution = banyan.search(problem.id(), problem.question(), problem.answer());
-                    } catch (RuntimeException e) {
-                        throw new ProblemFailure(problem.id(), e);
+                    } catch (Throwable e) { // an Error too: it ends this problem, not the run
+                        if (failed == null) {
+                            throw new ProblemFailure(problem.id(), e);
+                        }
+                        failed.accept(problem, e);
+                        return null;
                     }
                     sink.accept(solution);
                     return solution;
                 });
             }
             for (int i = 0; i < problems.size(); i++) {
-                progress.done(finished.take().get().solved());
+                Solution solution = finished.take().get();
+                progress.done(solution == null ? null : solution.solved());
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -8,6 +8,7 @@ import dev.banyan.search.SearchStats;
 import dev.banyan.search.TraceStep;
 import dev.banyan.search.TreeNode;
 import dev.banyan.search.Verdict;
+import dev.banyan.search.tasks.Problem;
 import dev.banyan.search.targets.TrainingTargets;
 
 /** The JSON records the command line writes for a solved problem: its result line and its tree line. */
@@ -40,6 +41,22 @@ final class Records {
         record.set("stats", stats(solution.result().stats(), solution.engineStats()));
         record.put("algorithm", solution.result().algorithm());
         record.put("expected", solution.groundTruth());
+        return record;
+    }
+
+    /**
+     * The result line of a problem whose search failed: {@code {"id", "question", "answer": null, "solved": null,
+     * "error", "algorithm", "expected"}}; {@code error} says what went wrong in one line.
+     */
+    static ObjectNode failure(Problem problem, Throwable cause, String algorithm) {
+        ObjectNode record = Json.object();
+        record.put("id", problem.id());
+        record.put("question", problem.question());
+        record.putNull("answer");
+        record.putNull("solved");
+        record.put("error", ProblemFailure.describe(cause));
+        record.put("algorithm", algorithm);
+        record.put("expected", problem.answer());
         return record;
     }
 

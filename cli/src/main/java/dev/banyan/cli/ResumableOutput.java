@@ -61,19 +61,54 @@ final class ResumableOutput {
         return ids;
     }
 
+    /** The ids of {@code output}'s lines that record a failed search (they carry an {@code "error"}). */
+    static Set<String> failed(Path output) {
+        if (!Files.exists(output)) {
+            return Set.of();
+        }
+        List<String> lines = wholeLines(output);
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode node = parse(output, i + 1, lines.get(i));
+            if (isFailure(node)) {
+                ids.add(idOf(output, i + 1, node));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Rewrites {@code output} without its lines of failed searches, so that they run again.
+     *
+     * @return how many lines were dropped
+     */
+    static int dropFailed(Path output) {
+        return rewrite(output, (id, node) -> !isFailure(node));
+    }
+
     /**
      * Rewrites {@code file} to keep only whole lines whose id is in {@code done}; a missing file is left so.
      *
      * @return how many lines were dropped
      */
     static int keepOnly(Path file, Set<String> done) {
+        return rewrite(file, (id, node) -> done.contains(id));
+    }
+
+    private static boolean isFailure(JsonNode line) {
+        JsonNode error = line.get("error");
+        return error != null && !error.isNull();
+    }
+
+    private static int rewrite(Path file, java.util.function.BiPredicate<String, JsonNode> keep) {
         if (!Files.exists(file)) {
             return 0;
         }
         List<String> lines = wholeLines(file);
         List<String> kept = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            if (done.contains(idOf(file, i + 1, lines.get(i)))) {
+            JsonNode node = parse(file, i + 1, lines.get(i));
+            if (keep.test(idOf(file, i + 1, node), node)) {
                 kept.add(lines.get(i));
             }
         }
@@ -116,13 +151,21 @@ final class ResumableOutput {
     }
 
     private static String idOf(Path file, int lineNumber, String line) {
+        return idOf(file, lineNumber, parse(file, lineNumber, line));
+    }
+
+    private static JsonNode parse(Path file, int lineNumber, String line) {
         JsonNode node;
         try {
             node = JsonLines.parse(line, file + " line " + lineNumber);
         } catch (UserError e) {
             throw new UserError(e.getMessage() + "; so the run cannot be resumed");
         }
-        JsonNode id = node == null ? null : node.get("id");
+        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+    }
+
+    private static String idOf(Path file, int lineNumber, JsonNode node) {
+        JsonNode id = node.get("id");
         if (id == null || !id.isTextual()) {
             throw new UserError(file + " line " + lineNumber + ": has no \"id\", so the run cannot be resumed");
         }

@@ -15,10 +15,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code banyan run}: a data set, one output line per problem, written as each finishes. The output doubles
  * as the run's journal: {@code --resume} continues after the problems it already holds.
+ *
+ * <p>A problem whose search fails (a model that throws, answers NaN or does not answer in time) gets a line with
+ * its {@code "error"} and {@code "solved": null}, and the run goes on; the command then exits with
+ * {@link #EXIT_PROBLEMS_FAILED} and says how many failed. Such a line counts as done for {@code --resume};
+ * {@code --retry-failed} searches those problems again.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Searches every problem of a data set, writing one JSON line per problem as it finishes.")
@@ -43,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Continue an interrupted run: skip the ids already in the output. Default: ${DEFAULT-VALUE}.")
     boolean resume;
 
+    @Option(names = "--retry-failed",
+            description = "Resume (as --resume), and also search again the problems whose lines record a failed "
+                    + "search (an \"error\"), replacing those lines. Default: ${DEFAULT-VALUE}.")
+    boolean retryFailed;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
             description = "Problems searched at once. Default: ${DEFAULT-VALUE}.")
     int parallel;
@@ -64,8 +75,12 @@ final class RunCommand implements Callable<Integer> {
                     + "without searching or writing anything. Default: ${DEFAULT-VALUE}.")
     boolean check;
 
+    /** The exit code of a run that finished but whose output holds problems whose search failed. */
+    static final int EXIT_PROBLEMS_FAILED = 3;
+
     @Override
     public Integer call() {
+        resume |= retryFailed;
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> problems = selection.select(ProblemSource.load(input, fields));
         checkPaths();
@@ -130,13 +145,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(Banyan banyan, List<Problem> problems, PrintWriter err) {
+        if (retryFailed) {
+            int dropped = ResumableOutput.dropFailed(output);
+            err.printf("--retry-failed: %d failed problems of %s will be searched again%n", dropped, output);
+        }
         Set<String> done = resume ? ResumableOutput.recover(output) : Set.of();
+        Set<String> failedBefore = resume ? ResumableOutput.failed(output) : Set.of();
         List<Problem> pending = problems.stream().filter(problem -> !done.contains(problem.id())).toList();
         if (resume) {
             err.printf("resuming %s: %d of %d problems already done, %d to go%n",
                     output, problems.size() - pending.size(), problems.size(), pending.size());
         }
         AtomicLong solved = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        String algorithmName = banyan.algorithm().name();
         try (ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done, err);
              JsonlAppender results = new JsonlAppender(output)) {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
@@ -150,10 +173,28 @@ final class RunCommand implements Callable<Integer> {
                     if (Boolean.TRUE.equals(solution.solved())) {
                         solved.incrementAndGet();
                     }
+                }, (problem, cause) -> {
+                    // No export records: a failed search has no tree. The line is the problem's journal entry.
+                    results.append(Records.failure(problem, cause, algorithmName));
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, problem.id() + ": " + ProblemFailure.describe(cause));
                 });
             }
         }
-        err.printf("wrote %d results to %s (%d solved)%n", pending.size(), output, solved.get());
-        return 0;
+        err.printf("wrote %d results to %s (%d solved, %d failed)%n", pending.size(), output, solved.get(), failed.get());
+        long failedInOutput = failed.get() + failedBefore.size();
+        if (failedInOutput == 0) {
+            return 0;
+        }
+        if (failed.get() > 0) {
+            err.printf("%d problems failed; their lines carry the \"error\" (the first: %s)%n", failed.get(),
+                    firstFailure.get());
+        }
+        if (!failedBefore.isEmpty()) {
+            err.printf("%d problems had failed in the earlier run and were not searched again%n", failedBefore.size());
+        }
+        err.printf("exit code %d: %s holds %d failed problems; run again with --retry-failed to search them again%n",
+                EXIT_PROBLEMS_FAILED, output, failedInOutput);
+        return EXIT_PROBLEMS_FAILED;
     }
 }

@@ -11,6 +11,10 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * then runs at most one forward pass over the rows in flight. Everything but {@link #submit} runs on the one
  * inference thread (or a test's), so subclasses keep their rows in plain collections.
  *
+ * <p>Failures. Nothing a cycle throws escapes it: a job that cannot be admitted fails alone, and anything thrown
+ * by a pass (an {@link Error} included) fails exactly the jobs in flight, with that cause, and the loop goes on
+ * with the next job. No job is ever left without an outcome, so no caller waits on one forever.
+ *
  * @param <J> the jobs callers submit
  */
 public abstract class BatchLoop<J> implements Agent {
@@ -41,11 +45,26 @@ public abstract class BatchLoop<J> implements Agent {
 
     @Override
     public final int doWork() {
-        int work = inbox.drain(this::admit, ADMIT_PER_CYCLE);
+        int work = inbox.drain(this::admitSafely, ADMIT_PER_CYCLE);
         if (activeRows() > 0) {
-            work += runPass();
+            try {
+                work += runPass();
+            } catch (Throwable failure) {
+                // A pass that throws past its own handling (an Error, a bug) fails every job in flight, so none
+                // is left incomplete and no caller blocks on it; the loop itself goes on.
+                work += Math.max(1, activeRows());
+                failRows(failure);
+            }
         }
         return work;
+    }
+
+    private void admitSafely(J job) {
+        try {
+            admit(job);
+        } catch (Throwable failure) {
+            failQueued(job, failure);
+        }
     }
 
     /** Fails every job queued or in flight, then releases the loop's resources. */
@@ -70,4 +89,7 @@ public abstract class BatchLoop<J> implements Agent {
 
     /** Fails the jobs of every row in flight, forgets them, and releases the forward pass. */
     protected abstract void closeRows(CancellationException closed);
+
+    /** Fails the jobs of every row in flight with {@code cause} and forgets them; the forward pass stays usable. */
+    protected abstract void failRows(Throwable cause);
 }

@@ -2,6 +2,7 @@ package dev.banyan.engine;
 
 import dev.banyan.search.StepRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -55,7 +56,7 @@ final class DecodeLoop extends BatchLoop<Job> {
     protected void admit(Job job) {
         try {
             start(job);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             fail(job, e);
         }
     }
@@ -67,11 +68,17 @@ final class DecodeLoop extends BatchLoop<Job> {
 
     @Override
     protected void closeRows(CancellationException closed) {
+        failRows(closed);
+        pass.close();
+    }
+
+    @Override
+    protected void failRows(Throwable cause) {
         for (Sequence sequence : active) {
-            sequence.job.fail(closed);
+            fail(sequence.job, cause);
         }
         active.clear();
-        pass.close();
+        Arrays.fill(running, null);
     }
 
     /** Looks up the context's longest cached prefix and queues a prefill row for the rest. */
@@ -117,7 +124,7 @@ final class DecodeLoop extends BatchLoop<Job> {
         }
         try {
             pass.run();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: the rows' jobs fail with it, none is left waiting
             IllegalStateException failure = new IllegalStateException("forward pass of " + model.files.graph()
                     + " failed over " + rows + " rows: " + e.getMessage(), e);
             for (int r = 0; r < rows; r++) {
@@ -135,7 +142,7 @@ final class DecodeLoop extends BatchLoop<Job> {
             if (sequence.pending() == 0 && !sequence.job.isDone()) {
                 try {
                     onLogits(sequence, pass.logits(r));
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     fail(sequence.job, e);
                 }
             }

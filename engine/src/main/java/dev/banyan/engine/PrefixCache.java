@@ -25,8 +25,14 @@ public final class PrefixCache {
     private final EngineCounters counters;
     private final Cache<Long, KvSnapshot> cache;
     private final LongHashSet present = new LongHashSet();
-    /** Keys of every snapshot ever offered, evicted or not: tells recomputation from a prefix's first run. */
-    private final LongHashSet everOffered = new LongHashSet();
+    /**
+     * Keys of snapshots offered, evicted or not: tells recomputation from a prefix's first run. Two generations
+     * of at most {@link #OFFERED_PER_GENERATION} keys each: when the newer fills, the older is dropped, so a long
+     * run's memory stays bounded and only prefixes offered long ago count as run for the first time again.
+     */
+    private LongHashSet offered = new LongHashSet();
+    private LongHashSet offeredBefore = new LongHashSet();
+    static final int OFFERED_PER_GENERATION = 1 << 18;
     private long[] hashes = new long[256];
 
     /** A cache of at most {@code maxBytes} bytes of keys and values, counting nowhere. */
@@ -80,15 +86,16 @@ public final class PrefixCache {
 
     /**
      * The length of the longest prefix of {@code tokens} whose keys and values were computed and offered to this
-     * cache before, whether or not it still holds them (0 if none). Hash-only: a collision could overstate it,
-     * with odds of about 2^-64 per probe.
+     * cache before, whether or not it still holds them (0 if none), among the last 2^18 to 2^19 offered.
+     * Hash-only: a collision could overstate it, with odds of about 2^-64 per probe.
      */
     public int longestPrefixOfferedBefore(long[] tokens) {
         long running = 0;
         int longest = 0;
         for (int i = 0; i < tokens.length; i++) {
             running = running * MULTIPLIER + tokens[i] + 1;
-            if (everOffered.contains(finish(running, i + 1))) {
+            long key = finish(running, i + 1);
+            if (offered.contains(key) || offeredBefore.contains(key)) {
                 longest = i + 1;
             }
         }
@@ -101,11 +108,20 @@ public final class PrefixCache {
             return;
         }
         long key = key(snapshot.tokens());
-        everOffered.add(key);
+        if (offered.size() >= OFFERED_PER_GENERATION) {
+            offeredBefore = offered;
+            offered = new LongHashSet();
+        }
+        offered.add(key);
         present.add(key);
         cache.put(key, snapshot);
         cache.cleanUp();
         publish();
+    }
+
+    /** Keys remembered for {@link #longestPrefixOfferedBefore}: at most twice {@link #OFFERED_PER_GENERATION}. */
+    int offeredKeys() {
+        return offered.size() + offeredBefore.size();
     }
 
     private void publish() {

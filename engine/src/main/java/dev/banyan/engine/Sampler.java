@@ -62,7 +62,7 @@ final class Sampler {
      */
     int pick(float[] logits, boolean greedy, SplittableRandom random) {
         int vocab = logits.length;
-        int best = argMax(logits);
+        int best = checkedArgMax(logits);
         float max = logits[best];
         if (greedy || temperature == 0) {
             lastLogProb = -Math.log(rawSum(logits, max));
@@ -192,6 +192,37 @@ final class Sampler {
             total += Math.exp(logit - max);
         }
         return logits[token] - max - Math.log(total);
+    }
+
+    /**
+     * {@link #argMax}, refusing logits a model with broken weights gives: a NaN or a +infinity anywhere, or no
+     * finite logit at all. Without this a NaN compares false with everything, so sampling would silently skip it
+     * and a NaN model would keep proposing token 0. One pass, with the arg-max's.
+     */
+    static int checkedArgMax(float[] logits) {
+        int best = 0;
+        for (int i = 0; i < logits.length; i++) {
+            float logit = logits[i];
+            if (Float.isNaN(logit) || logit == Float.POSITIVE_INFINITY) {
+                throw new NonFiniteException("the policy's logits are not finite: " + logit + " at token " + i + " of "
+                        + logits.length + " (NaN or infinite weights, or an overflow in the model?)");
+            }
+            if (logit > logits[best]) {
+                best = i;
+            }
+        }
+        if (logits.length == 0 || logits[best] == Float.NEGATIVE_INFINITY) {
+            throw new NonFiniteException("the policy's logits are all -infinity (" + logits.length + " tokens): no token "
+                    + "can be sampled");
+        }
+        return best;
+    }
+
+    /** Logits (or scores) a model should never give; the request fails with it. */
+    static final class NonFiniteException extends IllegalStateException {
+        NonFiniteException(String message) {
+            super(message);
+        }
     }
 
     static int argMax(float[] logits) {

@@ -79,4 +79,17 @@ class PrefixCacheTest {
         assertThat(PrefixCache.key(new long[] {0})).isNotEqualTo(PrefixCache.key(new long[] {0, 0}));
         assertThat(PrefixCache.key(new long[] {})).isNotEqualTo(PrefixCache.key(new long[] {0}));
     }
+
+    /** Before, every key ever offered was kept: a long run's memory grew without bound. */
+    @Test
+    void remembersABoundedNumberOfOfferedPrefixes() {
+        PrefixCache cache = new PrefixCache(64 * 16, new EngineCounters());
+        int offers = 2 * PrefixCache.OFFERED_PER_GENERATION + 1000;
+        for (int i = 0; i < offers; i++) {
+            cache.put(snapshot(i));
+            assertThat(cache.offeredKeys()).isLessThanOrEqualTo(2 * PrefixCache.OFFERED_PER_GENERATION);
+        }
+        assertThat(cache.longestPrefixOfferedBefore(new long[] {offers - 1, 5})).as("a recent offer").isEqualTo(1);
+        assertThat(cache.longestPrefixOfferedBefore(new long[] {0, 5})).as("forgotten after two generations").isZero();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A process reward model on ONNX Runtime, as the search's {@link StepScorer} and {@link OutcomeScorer}. The model
@@ -48,7 +49,14 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     private final Aggregation outcomeAggregation;
     private final boolean incremental;
     private final InferenceThread thread;
-    private volatile boolean closed;
+    /**
+     * Read-held while a request is encoded and queued, write-held by {@link #close} to set {@link #closed}: so
+     * close never frees the tokenizer under a running encode, and every job queued before it is failed or
+     * finished by the loop's close, none lost.
+     */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    /** Goes from false to true once, under the write lock. */
+    private boolean closed;
 
     private PrmEngine(DecoderModel model, PrmConfig config, PathEncoder encoder, ValueCache values, ScoreLoop loop,
                       PrmCounters counters, Aggregation outcomeAggregation, boolean incremental, boolean ownThread) {
@@ -156,10 +164,16 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     /** Stops the inference thread, fails requests still pending, releases the model. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        closed = true;
+        // No job is queued after this point, so the loop's close fails every pending one.
         thread.close();
         model.close();
     }
@@ -185,20 +199,20 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
 
     /** Queues an evaluation of {@code path} reading steps {@code first} to its newest. */
     private CompletableFuture<ScoreJob.Evaluation> evaluate(ReasoningPath path, int first) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the reward model is closed"));
-        }
-        ScoreJob job;
+        // The read lock keeps close() from freeing the tokenizer while callers encode with it.
+        lifecycle.readLock().lock();
         try {
-            job = new ScoreJob(encoder.encode(path, first));
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the reward model is closed"));
+            }
+            ScoreJob job = new ScoreJob(encoder.encode(path, first));
+            loop.submit(job);
+            return job.future;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            lifecycle.readLock().unlock();
         }
-        loop.submit(job);
-        if (closed) { // closed while queuing: the loop may never see the job
-            job.fail(new IllegalStateException("the reward model is closed"));
-        }
-        return job.future;
     }
 
     /** Configures a {@link PrmEngine}; every setter checks its value at once. */

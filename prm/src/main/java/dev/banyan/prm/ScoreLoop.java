@@ -74,12 +74,18 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
 
     @Override
     protected void closeRows(CancellationException closed) {
+        failRows(closed);
+        pass.close();
+    }
+
+    @Override
+    protected void failRows(Throwable cause) {
         for (ScoreRow row : active) {
-            fail(row, closed);
+            fail(row, cause);
         }
         active.clear();
         parents.clear();
-        pass.close();
+        Arrays.fill(running, null);
     }
 
     // ------------------------------------------------------------------------------------------ admission
@@ -129,7 +135,7 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         }
         try {
             pass.run();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: the rows' jobs fail with it, none is left waiting
             IllegalStateException failure = new IllegalStateException("forward pass of " + model.files().graph()
                     + " failed over " + rows + " rows: " + e.getMessage(), e);
             for (int r = 0; r < rows; r++) {
@@ -147,8 +153,8 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
             running[r] = null;
             try {
                 readScores(r, row, chunks[r]);
-            } catch (RuntimeException e) {
-                row.job.fail(e);
+            } catch (Throwable e) {
+                fail(row, e);
                 continue;
             }
             row.job.charge(chunks[r]);
@@ -190,7 +196,12 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         int from = row.offset();
         for (int read = row.nextRead(); read >= 0 && read < from + chunk; read = row.nextRead()) {
             pass.output(r, read - from, values);
-            row.read(rule.score(values));
+            double score = rule.score(values);
+            if (!Double.isFinite(score)) { // caught by the pass: fails this row's job, and it enters no cache
+                throw new IllegalStateException("the reward model's score at token " + read + " is " + score
+                        + " (NaN or infinite weights, or an overflow in " + model.files().graph() + "?)");
+            }
+            row.read(score);
         }
     }
 

@@ -72,8 +72,8 @@ final class Expander {
         try {
             StepRequest request = new StepRequest(from, run.task.render(from), run.task.stopStrings(), count, greedy,
                     seed, run.maxStepTokens);
-            proposals = run.policy.propose(request).join();
-        } catch (RuntimeException e) {
+            proposals = run.await(run.policy.propose(request), "the policy");
+        } catch (Throwable e) {
             run.releasePolicyTokens(reservation);
             throw e;
         }
@@ -102,7 +102,7 @@ final class Expander {
         for (Candidate c : candidates) {
             paths.add(c.path);
         }
-        List<StepScore> scores = run.scorer.score(paths).join();
+        List<StepScore> scores = run.await(run.scorer.score(paths), "the step scorer");
         if (scores.size() != paths.size()) {
             throw new IllegalStateException("step scorer returned " + scores.size() + " scores for " + paths.size() + " paths");
         }
@@ -110,6 +110,10 @@ final class Expander {
         long tokens = 0;
         for (int i = 0; i < values.length; i++) {
             values[i] = scores.get(i).value();
+            if (!Double.isFinite(values[i])) { // a NaN would otherwise spread through every mean above it
+                throw new IllegalStateException("the step scorer gave " + values[i] + " for the step \""
+                        + candidates.get(i).text + "\": its scores must be finite (NaN or infinite weights in the reward model?)");
+            }
             tokens += scores.get(i).tokensProcessed();
         }
         run.chargePrmTokens(tokens);

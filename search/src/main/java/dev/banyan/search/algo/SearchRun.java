@@ -8,6 +8,13 @@ import dev.banyan.search.SearchStats;
 import dev.banyan.search.StepScorer;
 import dev.banyan.search.Task;
 
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -38,6 +45,8 @@ final class SearchRun {
     /** How long a call refused a reservation sleeps before it looks again: far below any model call. */
     private static final long RESERVATION_WAIT_NANOS = 50_000;
     private final LongAdder prmTokens = new LongAdder();
+    /** The least grace a model call gets past the time limit. */
+    private static final long MIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Simulations started and not abandoned; claimed by CAS so the count never passes the budget. */
     private final AtomicLong simulations = new AtomicLong();
     /** Goes from false to true once (early stop); never back. */
@@ -71,6 +80,38 @@ final class SearchRun {
         return stopRequested.get()
                 || policyTokens.sum() >= budget.policyTokens()
                 || System.nanoTime() - startNanos >= budget.wallTime().toNanos();
+    }
+
+    /**
+     * Waits for a model's answer at most until the time limit plus a grace of a tenth of it (at least a second),
+     * so that a call started just before the limit may finish but a model that never answers cannot block the
+     * search. The answer, as {@link CompletableFuture#join()} gives it; past the deadline the call is cancelled
+     * (an engine then drops its work) and the search fails with a {@link TimeoutException} saying what did not
+     * answer.
+     *
+     * @param what the model waited on, for the message ({@code "the policy"})
+     */
+    <T> T await(CompletableFuture<T> answer, String what) {
+        if (answer.isDone()) {
+            return answer.join();
+        }
+        long limit = budget.wallTime().toNanos();
+        long grace = Math.max(MIN_GRACE_NANOS, limit / 10);
+        long left = limit + grace - (System.nanoTime() - startNanos);
+        try {
+            return answer.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            TimeoutException timeout = new TimeoutException(what + " gave no answer within the search's time limit ("
+                    + budget.wallTime() + ") plus its grace (" + Duration.ofNanos(grace) + ")");
+            throw new CompletionException(timeout.getMessage(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            throw new CancellationException("interrupted while waiting for " + what);
+        }
     }
 
     void requestStop() {

@@ -46,7 +46,9 @@ public final class TextCodec implements TokenDecoder, AutoCloseable {
      * and its added tokens. Read with a streaming parser (the merges are skipped, not built).
      */
     static int vocabularySize(Path tokenizerJson) {
-        try (JsonParser parser = new JsonFactory().createParser(tokenizerJson.toFile())) {
+        // Field names are not canonicalised: the vocabulary's 150k distinct names would fill the symbol table.
+        try (JsonParser parser = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build()
+                .createParser(tokenizerJson.toFile())) {
             long largest = -1;
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException(tokenizerJson + ": expected a JSON object");

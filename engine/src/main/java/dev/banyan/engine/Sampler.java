@@ -71,25 +71,25 @@ final class Sampler {
         int token;
         if (topK == 0 && topP == 1) {
             ensureWeights(vocab);
-            float scale = (float) (1 / temperature);
-            float floor = (float) (max - NEGLIGIBLE * Math.max(temperature, 1));
+            double scale = 1 / temperature;
+            double floor = max - NEGLIGIBLE * Math.max(temperature, 1);
             double total = 0;
             double raw = 0;
             for (int i = 0; i < vocab; i++) {
                 float logit = logits[i];
-                float w = 0;
+                double w = 0;
                 if (logit > floor) {
-                    float x = logit - max;
-                    w = expNonPositive(x * scale);
-                    if (temperature != 1) {
-                        raw += expNonPositive(x);
+                    double x = logit - max;
+                    double scaled = x * scale;
+                    w = scaled > -NEGLIGIBLE ? Math.exp(scaled) : 0;
+                    if (temperature == 1) {
+                        raw += w;
+                    } else if (x > -NEGLIGIBLE) {
+                        raw += Math.exp(x);
                     }
                 }
-                sampleWeight[i] = w;
-                total += w;
-            }
-            if (temperature == 1) {
-                raw = total;
+                sampleWeight[i] = (float) w;
+                total += (float) w;
             }
             double target = random.nextDouble() * total;
             double cumulative = 0;
@@ -143,30 +143,14 @@ final class Sampler {
      * largest (which is 1) changes the sum by less than the vocabulary times that, far under float precision.
      */
     private static double rawSum(float[] logits, float max) {
-        float floor = (float) (max - NEGLIGIBLE);
+        double floor = max - NEGLIGIBLE;
         double total = 0;
         for (float logit : logits) {
             if (logit > floor) {
-                total += expNonPositive(logit - max);
+                total += Math.exp(logit - max);
             }
         }
         return total;
-    }
-
-    /**
-     * {@code e^x} for {@code x <= 0}, in float precision (relative error under 3e-7; 0 below -87): {@code x = k ln 2
-     * + r} with {@code |r| <= ln 2 / 2}, a degree-6 Taylor polynomial for {@code e^r}, {@code 2^k} from the exponent
-     * bits. A few multiply-adds instead of {@link Math#exp}: the sums over a 150k-token vocabulary, one per row per
-     * token, were most of the sampler's time.
-     */
-    static float expNonPositive(float x) {
-        if (x < -87f) {
-            return 0f;
-        }
-        float k = Math.round(x * 1.44269504f);
-        float r = x - k * 0.693145752f - k * 1.42860677e-6f; // ln 2 split in two for exact reduction
-        float p = 1f + r * (1f + r * (0.5f + r * (1f / 6 + r * (1f / 24 + r * (1f / 120 + r * (1f / 720))))));
-        return p * Float.intBitsToFloat(((int) k + 127) << 23);
     }
 
     /**

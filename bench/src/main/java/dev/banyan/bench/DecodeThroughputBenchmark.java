@@ -7,17 +7,23 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.banyan.engine.DecoderModel;
+import dev.banyan.engine.Device;
 import dev.banyan.engine.PolicyEngine;
+import dev.banyan.engine.Readout;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepProposal;
 import dev.banyan.search.StepRequest;
+import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,15 +41,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding throughput: the engine's inference loop generating {@code batch} sequences of {@code tokens} tokens
- * from one context, against a bare loop of {@code OrtSession.run} over the same shapes (a prefill of the
- * context for every row, then one token per row per step, each step's {@code present} fed back as the next
- * {@code past}, greedy arg-max). The bare loop is the floor: what ONNX Runtime costs with no batching, cache,
- * sampling, stop checks or detokenizing. Both use one intra-op thread. The {@code tokens} counter reports
- * generated tokens per second.
+ * from one context, against a bare loop of {@code OrtSession.run} over the same shapes (one prefill of the
+ * context's ids, its keys and values copied to every row, then one token per row per step, each step's
+ * {@code present} fed back as the next {@code past}, greedy arg-max over the last position's logits). The bare
+ * loop is the floor: what ONNX Runtime costs with no batching, cache, sampling, stop checks or detokenizing. Both
+ * use one intra-op thread. The {@code tokens} counter reports generated tokens per second.
  *
  * <pre>
- * mvn -B -ntp -o -q -pl bench -am package -DskipTests
+ * mvn -B -ntp -q -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar DecodeThroughput -p model=$PWD/engine/src/test/resources/fixtures/llama-tiny
+ * # Qwen2 architecture with the real 151,669-token vocabulary (tokenizer.json taken from -p tokenizer=DIR):
+ * java -jar bench/target/benchmarks.jar DecodeThroughput -p model=$PWD/engine/src/test/resources/fixtures/qwen2-152k \
+ *     -p tokenizer=$PWD/../shared/data/tokenizers/qwen3 -p batch=32 -f 1 -wi 2 -i 3 -w 2 -r 2
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -56,8 +65,15 @@ public class DecodeThroughputBenchmark {
     private static final String CONTEXT = "Input: 4 9 10 13\nSteps:\n";
 
     /** The model directory (a decoder in optimum's layout with a float32 KV cache). */
-    @Param("engine/src/test/resources/fixtures/llama-tiny")
+    @Param({"engine/src/test/resources/fixtures/llama-tiny", "engine/src/test/resources/fixtures/qwen2-152k"})
     public String model;
+
+    /**
+     * Where {@code tokenizer.json} (and {@code tokenizer_config.json}) come from when the model directory has none,
+     * as the 152k fixture, whose tokenizer is Qwen's, kept beside the clone.
+     */
+    @Param("../shared/data/tokenizers/qwen3")
+    public String tokenizer;
 
     /** Sequences decoded together. */
     @Param({"1", "8", "32"})
@@ -89,8 +105,40 @@ public class DecodeThroughputBenchmark {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("model directory " + dir.toAbsolutePath() + " not found; pass -p model=...");
         }
-        engine = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch)).build();
-        bare = new BareLoop(dir.resolve("model.onnx"));
+        Path graph = dir.resolve("model.onnx");
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            dir = withTokenizer(dir, Path.of(tokenizer));
+        }
+        // Greedy-free sampling as the search runs it: temperature 1, no top-k or top-p, whatever the model's
+        // generation_config.json says (the bare loop's arg-max is the floor either way).
+        engine = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch))
+                .temperature(1).topK(0).topP(1).build();
+        long[] prompt;
+        try (DecoderModel model = DecoderModel.load(dir, Device.CPU, 1, Readout.logits())) {
+            prompt = model.codec().encode(CONTEXT);
+        }
+        bare = new BareLoop(graph, prompt);
+    }
+
+    /** A temporary model directory: {@code dir}'s files with the tokenizer files of {@code from}. */
+    private static Path withTokenizer(Path dir, Path from) throws IOException {
+        if (!Files.isRegularFile(from.resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException(dir.toAbsolutePath() + " has no tokenizer.json and " + from.toAbsolutePath()
+                    + " has none either; pass -p tokenizer=DIR");
+        }
+        Path target = Files.createTempDirectory("banyan-bench-model");
+        target.toFile().deleteOnExit();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.createSymbolicLink(target.resolve(file.getFileName()), file.toAbsolutePath());
+            }
+        }
+        for (String name : new String[] {"tokenizer.json", "tokenizer_config.json"}) {
+            if (Files.isRegularFile(from.resolve(name))) {
+                Files.createSymbolicLink(target.resolve(name), from.resolve(name).toAbsolutePath());
+            }
+        }
+        return target;
     }
 
     @TearDown(Level.Trial)
@@ -114,21 +162,26 @@ public class DecodeThroughputBenchmark {
     /** The floor: ONNX Runtime alone over the same shapes. */
     @Benchmark
     public long bareOrtLoop(Generated generated) throws OrtException {
-        long checksum = bare.decode(batch, CONTEXT.length() + 1, tokens);
+        long checksum = bare.decode(batch, tokens);
         generated.tokens += (long) batch * tokens;
         return checksum;
     }
 
-    /** A minimal greedy decoder: no padding (all rows alike), present outputs fed straight back as past. */
+    /**
+     * A minimal greedy decoder: the prompt prefilled once, its keys and values copied to every row (no padding: all
+     * rows alike), then present outputs fed straight back as past.
+     */
     static final class BareLoop implements AutoCloseable {
         private final OrtEnvironment env = OrtEnvironment.getEnvironment();
         private final OrtSession session;
+        private final long[] prompt;
         private final int layers;
         private final int kvHeads;
         private final int headDim;
         private final boolean positions;
 
-        BareLoop(Path graph) throws OrtException {
+        BareLoop(Path graph, long[] prompt) throws OrtException {
+            this.prompt = prompt;
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             session = env.createSession(graph.toString(), options);
@@ -140,38 +193,63 @@ public class DecodeThroughputBenchmark {
             positions = inputs.containsKey("position_ids");
         }
 
-        long decode(int batch, int prompt, int steps) throws OrtException {
-            Map<String, OnnxTensor> past = new HashMap<>();
+        long decode(int batch, int steps) throws OrtException {
+            // Prefill: one row of the prompt, all positions' logits (as any prefill), its KV copied to every row.
+            Map<String, OnnxTensor> inputs = new HashMap<>();
             for (int layer = 0; layer < layers; layer++) {
                 for (String kind : new String[] {"key", "value"}) {
-                    past.put("past_key_values." + layer + "." + kind, OnnxTensor.createTensor(env,
-                            FloatBuffer.allocate(0), new long[] {batch, kvHeads, 0, headDim}));
+                    inputs.put("past_key_values." + layer + "." + kind, OnnxTensor.createTensor(env,
+                            FloatBuffer.allocate(0), new long[] {1, kvHeads, 0, headDim}));
                 }
             }
-            long checksum = 0;
-            long[][] ids = new long[batch][prompt];
-            for (long[] row : ids) {
-                for (int i = 0; i < prompt; i++) {
-                    row[i] = 4 + i % 50;
-                }
+            long[] positionsOfPrompt = new long[prompt.length];
+            long[] ones = new long[prompt.length];
+            for (int i = 0; i < prompt.length; i++) {
+                positionsOfPrompt[i] = i;
+                ones[i] = 1;
             }
-            int length = 0;
-            OrtSession.Result previous = null;
-            for (int step = 0; step < steps; step++) {
-                int width = ids[0].length;
-                Map<String, OnnxTensor> inputs = new HashMap<>(past);
-                long[][] mask = new long[batch][length + width];
-                long[][] position = new long[batch][width];
-                for (int b = 0; b < batch; b++) {
-                    java.util.Arrays.fill(mask[b], 1);
-                    for (int i = 0; i < width; i++) {
-                        position[b][i] = length + i;
+            long[] rowShape = {1, prompt.length};
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(prompt), rowShape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(ones), rowShape));
+            if (positions) {
+                inputs.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positionsOfPrompt), rowShape));
+            }
+            long[] next = new long[batch];
+            Map<String, OnnxTensor> past = new HashMap<>();
+            try (OrtSession.Result result = session.run(inputs)) {
+                inputs.values().forEach(OnnxTensor::close);
+                FloatBuffer logits = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
+                int vocab = logits.capacity() / prompt.length;
+                java.util.Arrays.fill(next, argMax(logits, (prompt.length - 1) * vocab, vocab));
+                for (int layer = 0; layer < layers; layer++) {
+                    for (String kind : new String[] {"key", "value"}) {
+                        FloatBuffer one = ((OnnxTensor) result.get("present." + layer + "." + kind).orElseThrow())
+                                .getFloatBuffer();
+                        FloatBuffer all = FloatBuffer.allocate(one.capacity() * batch);
+                        for (int b = 0; b < batch; b++) {
+                            all.put(one.duplicate());
+                        }
+                        all.flip();
+                        past.put("past_key_values." + layer + "." + kind, OnnxTensor.createTensor(env, all,
+                                new long[] {batch, kvHeads, prompt.length, headDim}));
                     }
                 }
-                inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
-                inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
+            }
+            long checksum = next[0];
+            int length = prompt.length;
+            OrtSession.Result previous = null;
+            for (int step = 1; step < steps; step++) {
+                inputs = new HashMap<>(past);
+                long[] mask = new long[batch * (length + 1)];
+                java.util.Arrays.fill(mask, 1);
+                long[] position = new long[batch];
+                java.util.Arrays.fill(position, length);
+                inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(next), new long[] {batch, 1}));
+                inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask),
+                        new long[] {batch, length + 1}));
                 if (positions) {
-                    inputs.put("position_ids", OnnxTensor.createTensor(env, position));
+                    inputs.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(position),
+                            new long[] {batch, 1}));
                 }
                 OrtSession.Result result = session.run(inputs);
                 inputs.get("input_ids").close();
@@ -184,19 +262,13 @@ public class DecodeThroughputBenchmark {
                 } else {
                     past.values().forEach(OnnxTensor::close);
                 }
-                length += width;
-                float[][][] logits = (float[][][]) result.get("logits").orElseThrow().getValue();
-                ids = new long[batch][1];
+                length++;
+                FloatBuffer logits = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
+                int vocab = logits.capacity() / batch;
+                next = new long[batch];
                 for (int b = 0; b < batch; b++) {
-                    float[] last = logits[b][width - 1];
-                    int best = 0;
-                    for (int v = 1; v < last.length; v++) {
-                        if (last[v] > last[best]) {
-                            best = v;
-                        }
-                    }
-                    ids[b][0] = best;
-                    checksum += best;
+                    next[b] = argMax(logits, b * vocab, vocab);
+                    checksum += next[b];
                 }
                 for (int layer = 0; layer < layers; layer++) {
                     for (String kind : new String[] {"key", "value"}) {
@@ -208,8 +280,23 @@ public class DecodeThroughputBenchmark {
             }
             if (previous != null) {
                 previous.close();
+            } else {
+                past.values().forEach(OnnxTensor::close);
             }
             return checksum;
+        }
+
+        private static int argMax(FloatBuffer logits, int from, int count) {
+            int best = 0;
+            float bestValue = logits.get(from);
+            for (int v = 1; v < count; v++) {
+                float value = logits.get(from + v);
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = v;
+                }
+            }
+            return best;
         }
 
         @Override

@@ -109,6 +109,7 @@ public final class Banyan implements AutoCloseable {
         private ModelBundle bundle;
         private AlgorithmSpec algorithm;
         private String device;
+        private String variant;
         private String task;
         /** An algorithm chosen by name, resolved against the model's settings at {@link #build}. */
         private String algorithmName;
@@ -133,6 +134,15 @@ public final class Banyan implements AutoCloseable {
         /** Where ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N} (default: the model's banyan.json, else cpu). */
         public Builder device(String device) {
             this.device = Objects.requireNonNull(device, "device");
+            return this;
+        }
+
+        /**
+         * The policy's graph in its {@code onnx/} folder ({@code fp16}, {@code q4}, … or a file name; default: the
+         * model's banyan.json, else the only graph there or the one at its root).
+         */
+        public Builder variant(String variant) {
+            this.variant = Objects.requireNonNull(variant, "variant");
             return this;
         }
 
@@ -226,7 +236,8 @@ public final class Banyan implements AutoCloseable {
                         + bundle.description() + " brings its own task, " + bundle.task().name());
             }
             ModelBundle models = owns
-                    ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device, task) : bundle;
+                    ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device, task, variant)
+                    : bundle;
             try {
                 SearchDefaults defaults = models.defaults();
                 Budget budget = new Budget(budgetTokens != null ? budgetTokens : defaults.budgetTokens(),

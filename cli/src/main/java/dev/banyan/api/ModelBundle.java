@@ -43,6 +43,15 @@ public interface ModelBundle extends AutoCloseable {
     }
 
     /**
+     * As {@link #open(Path, String, String)}, loading the policy's graph {@code variant} from its {@code onnx/}
+     * folder ({@code fp16}, {@code q4}, {@code quantized}, … or a file name; transformers.js / onnx-community
+     * layout) instead of the one {@code banyan.json} names; null keeps the directory's choice.
+     */
+    static ModelBundle open(Path directory, String device, String task, String variant) {
+        return ModelDirectory.open(directory, device, task, variant);
+    }
+
+    /**
      * The model used when none is named: {@code models/game24} of the project if it exists, else
      * {@code models/simulated}. The project root is the {@code banyan.root} system property if set, else found
      * from where this code was loaded.

@@ -30,20 +30,21 @@ import java.util.Map;
  * @param policy the policy's sub-directory, or {@value #SIMULATED}
  * @param prm the reward model's sub-directory, or {@value #SIMULATED}
  * @param prmStyle how the reward model reads steps (e.g. {@code step-tag}); null when not given
- * @param temperature the policy's sampling temperature
+ * @param onnx the ONNX engines' settings: sampling, variants, batch limits, cache, threads
  * @param device where the ONNX models run: {@code cpu}, {@code cuda} or {@code cuda:N}
  * @param defaults the search settings shipped with the models
  * @param simulated the simulated models' tunables; empty when not given
  */
 record ModelConfig(Path directory, Path file, String task, TaskSettings taskSettings, String policy, String prm,
-                   String prmStyle, double temperature, String device, SearchDefaults defaults,
+                   String prmStyle, OnnxSettings onnx, String device, SearchDefaults defaults,
                    TaskSettings simulated) {
     static final String FILE_NAME = "banyan.json";
     static final String SIMULATED = "simulated";
     static final String TASK_SETTINGS = "taskSettings";
     /** Every top-level key; any other is an error (a misspelt key must not be silently ignored). */
     static final Set<String> KEYS = Set.of("task", TASK_SETTINGS, "policy", "prm", "prmStyle", "algorithm",
-            "budgetTokens", "maxStepTokens", "temperature", "device", SIMULATED, "algorithms");
+            "budgetTokens", "maxStepTokens", "temperature", "topK", "topP", "variant", "prmVariant", "maxBatchSequences",
+            "maxBatchTokens", "kvCacheBytes", "intraOpThreads", "device", SIMULATED, "algorithms");
     /** The styles a {@code prm.json} can declare; {@code "prmStyle"}, when given, must match the PRM's. */
     static final List<String> PRM_STYLES = List.of("step-tag", "token-classification", "value-head");
     /** Strict: a duplicate key or text after the object is an error. */
@@ -100,12 +101,51 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         }
         SearchDefaults defaults = new SearchDefaults(algorithm,
                 fields.positiveLong("budgetTokens", builtIn.budgetTokens()),
-                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", builtIn.maxStepTokens())),
+                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", (long) builtIn.maxStepTokens())),
                 algorithmSettings(file, root.path("algorithms")));
         return new ModelConfig(directory, file, fields.requiredText("task"), settings(file, root, TASK_SETTINGS),
                 fields.requiredText("policy"), fields.requiredText("prm"), prmStyle,
-                fields.nonNegativeDouble("temperature", 1.0), fields.text("device", "cpu"), defaults,
-                settings(file, root, SIMULATED));
+                onnxSettings(file, fields), fields.text("device", "cpu"), defaults, settings(file, root, SIMULATED));
+    }
+
+    /**
+     * The ONNX engines' settings of {@code banyan.json}; each {@code null} when not given, so that the engine's own
+     * default applies (for sampling: the policy's {@code generation_config.json}, else 1, 0 and 1).
+     *
+     * @param temperature the policy's sampling temperature, &ge; 0
+     * @param topK the policy's top-k cut, &ge; 0 (0: none)
+     * @param topP the policy's nucleus mass, in (0, 1]
+     * @param variant the policy's graph in its {@code onnx/} folder ({@code fp16}, {@code q4}, …)
+     * @param prmVariant the reward model's graph in its {@code onnx/} folder
+     * @param maxBatchSequences most rows in one forward pass, both engines
+     * @param maxBatchTokens most tokens (rows × width) in one forward pass, both engines
+     * @param kvCacheBytes byte budget of each engine's prefix KV cache
+     * @param intraOpThreads ONNX Runtime's intra-op threads per engine (0: its default)
+     */
+    record OnnxSettings(Double temperature, Integer topK, Double topP, String variant, String prmVariant,
+                        Integer maxBatchSequences, Integer maxBatchTokens, Long kvCacheBytes, Integer intraOpThreads) {
+        static final OnnxSettings NONE = new OnnxSettings(null, null, null, null, null, null, null, null, null);
+
+        OnnxSettings withVariant(String otherVariant) {
+            return new OnnxSettings(temperature, topK, topP, otherVariant, prmVariant, maxBatchSequences,
+                    maxBatchTokens, kvCacheBytes, intraOpThreads);
+        }
+    }
+
+    private static OnnxSettings onnxSettings(Path file, Fields fields) {
+        Double topP = fields.nonNegativeDouble("topP", null);
+        if (topP != null && !(topP > 0 && topP <= 1)) {
+            throw new ModelException(file + ": \"topP\" must be a number in (0, 1], was " + topP);
+        }
+        Long kvCacheBytes = fields.nonNegativeLong("kvCacheBytes");
+        return new OnnxSettings(fields.nonNegativeDouble("temperature", null), toInt(fields.nonNegativeLong("topK")),
+                topP, fields.text("variant", null), fields.text("prmVariant", null),
+                toInt(fields.positiveLong("maxBatchSequences", null)), toInt(fields.positiveLong("maxBatchTokens", null)),
+                kvCacheBytes, toInt(fields.nonNegativeLong("intraOpThreads")));
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
     }
 
     /** An optional object of plain settings (strings, numbers, booleans), e.g. {@code "simulated": {...}}. */
@@ -158,14 +198,20 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
     }
 
     ModelConfig withDevice(String otherDevice) {
-        return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, temperature, otherDevice,
+        return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, onnx, otherDevice,
                 defaults, simulated);
+    }
+
+    /** The same models with the policy's graph taken from its {@code onnx/} folder's {@code otherVariant}. */
+    ModelConfig withVariant(String otherVariant) {
+        return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, onnx.withVariant(otherVariant),
+                device, defaults, simulated);
     }
 
     /** The same models on another task (its settings then come from that task's defaults). */
     ModelConfig withTask(String otherTask) {
         return otherTask.equals(task) ? this : new ModelConfig(directory, file, otherTask,
-                TaskSettings.empty("the task " + otherTask), policy, prm, prmStyle, temperature, device, defaults, simulated);
+                TaskSettings.empty("the task " + otherTask), policy, prm, prmStyle, onnx, device, defaults, simulated);
     }
 
     /** The sub-directory that {@code key} names, which must exist. */
@@ -199,7 +245,7 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
             return value.asText();
         }
 
-        long positiveLong(String key, long fallback) {
+        Long positiveLong(String key, Long fallback) {
             JsonNode value = root.get(key);
             if (value == null || value.isNull()) {
                 return fallback;
@@ -210,7 +256,18 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
             return value.asLong();
         }
 
-        double nonNegativeDouble(String key, double fallback) {
+        Long nonNegativeLong(String key) {
+            JsonNode value = root.get(key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+                throw new ModelException(file + ": \"" + key + "\" must be an integer >= 0, was " + value);
+            }
+            return value.asLong();
+        }
+
+        Double nonNegativeDouble(String key, Double fallback) {
             JsonNode value = root.get(key);
             if (value == null || value.isNull()) {
                 return fallback;

@@ -21,9 +21,21 @@ final class ModelDirectory {
      * @param taskName overrides the {@code task} of {@code banyan.json} when not null
      */
     static ModelBundle open(Path directory, String device, String taskName) {
+        return open(directory, device, taskName, null);
+    }
+
+    /**
+     * @param device overrides the {@code device} of {@code banyan.json} when not null
+     * @param taskName overrides the {@code task} of {@code banyan.json} when not null
+     * @param variant overrides the policy's {@code variant} of {@code banyan.json} when not null
+     */
+    static ModelBundle open(Path directory, String device, String taskName, String variant) {
         ModelConfig config = ModelConfig.read(directory);
         if (device != null) {
             config = config.withDevice(device);
+        }
+        if (variant != null) {
+            config = config.withVariant(variant);
         }
         if (taskName != null) {
             config = config.withTask(taskName);

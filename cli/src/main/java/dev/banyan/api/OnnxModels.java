@@ -13,8 +13,7 @@ final class OnnxModels {
     }
 
     static Part<Policy> policy(Path directory, ModelConfig config) {
-        PolicyEngine engine = open(directory, config, () -> PolicyEngine.builder(directory)
-                .device(config.device()).temperature(config.temperature()).build());
+        PolicyEngine engine = open(directory, config, () -> policyBuilder(directory, config).build());
         return new Part<>(engine, () -> {
             dev.banyan.engine.EngineStats stats = engine.stats();
             return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0);
@@ -22,7 +21,7 @@ final class OnnxModels {
     }
 
     static Part<StepScorer> stepScorer(Path directory, ModelConfig config) {
-        PrmEngine prm = open(directory, config, () -> PrmEngine.builder(directory).device(config.device()).build());
+        PrmEngine prm = open(directory, config, () -> prmBuilder(directory, config).build());
         String style = prm.config().style().key();
         if (config.prmStyle() != null && !config.prmStyle().equals(style)) {
             prm.close();
@@ -30,6 +29,53 @@ final class OnnxModels {
                     + "prm.json in " + directory + " says \"" + style + "\"; correct one of them (or drop \"prmStyle\")");
         }
         return new Part<>(prm, () -> new EngineStats(0, 0, prm.stats().valueHits()), prm);
+    }
+
+    /** The policy's builder with {@code banyan.json}'s settings; those it does not give keep the engine's defaults. */
+    static PolicyEngine.Builder policyBuilder(Path directory, ModelConfig config) {
+        ModelConfig.OnnxSettings onnx = config.onnx();
+        PolicyEngine.Builder builder = PolicyEngine.builder(directory).device(config.device()).variant(onnx.variant());
+        if (onnx.temperature() != null) {
+            builder.temperature(onnx.temperature());
+        }
+        if (onnx.topK() != null) {
+            builder.topK(onnx.topK());
+        }
+        if (onnx.topP() != null) {
+            builder.topP(onnx.topP());
+        }
+        if (onnx.maxBatchSequences() != null) {
+            builder.maxBatchSequences(onnx.maxBatchSequences());
+        }
+        if (onnx.maxBatchTokens() != null) {
+            builder.maxBatchTokens(onnx.maxBatchTokens());
+        }
+        if (onnx.kvCacheBytes() != null) {
+            builder.cacheBytes(onnx.kvCacheBytes());
+        }
+        if (onnx.intraOpThreads() != null) {
+            builder.intraOpThreads(onnx.intraOpThreads());
+        }
+        return builder;
+    }
+
+    /** The reward model's builder with {@code banyan.json}'s settings (batch limits, cache, threads, variant). */
+    static PrmEngine.Builder prmBuilder(Path directory, ModelConfig config) {
+        ModelConfig.OnnxSettings onnx = config.onnx();
+        PrmEngine.Builder builder = PrmEngine.builder(directory).device(config.device()).variant(onnx.prmVariant());
+        if (onnx.maxBatchSequences() != null) {
+            builder.maxBatchSequences(onnx.maxBatchSequences());
+        }
+        if (onnx.maxBatchTokens() != null) {
+            builder.maxBatchTokens(onnx.maxBatchTokens());
+        }
+        if (onnx.kvCacheBytes() != null) {
+            builder.kvCacheBytes(onnx.kvCacheBytes());
+        }
+        if (onnx.intraOpThreads() != null) {
+            builder.intraOpThreads(onnx.intraOpThreads());
+        }
+        return builder;
     }
 
     /** Opens a model, naming the {@code banyan.json} that pointed to it in any failure. */

@@ -24,6 +24,12 @@ final class ModelOptions {
                     + "Default: the model's banyan.json setting, else cpu.")
     String device;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The policy's graph in its onnx/ folder (transformers.js / onnx-community layout): fp32 "
+                    + "(onnx/model.onnx), fp16, q4, quantized, ... or a file name. Default: the model's banyan.json "
+                    + "setting, else the graph at the policy's root or the only one in onnx/.")
+    String variant;
+
     @Option(names = "--budget-simulations", paramLabel = "N", converter = Converters.PositiveLong.class,
             description = "Most simulations (MCTS) or sampled chains (baselines) per problem. Default: no limit.")
     Long budgetSimulations;
@@ -52,7 +58,7 @@ final class ModelOptions {
     }
 
     ModelBundle openModel() {
-        return ModelBundle.open(modelDirectory(), device, task);
+        return ModelBundle.open(modelDirectory(), device, task, variant);
     }
 
     /** The builder with these options set; the model itself is left to the caller. */
@@ -63,6 +69,9 @@ final class ModelOptions {
         }
         if (device != null) {
             builder.device(device);
+        }
+        if (variant != null) {
+            builder.variant(variant);
         }
         if (budgetSimulations != null) {
             builder.budgetSimulations(budgetSimulations);

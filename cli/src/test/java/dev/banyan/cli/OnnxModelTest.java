@@ -43,6 +43,57 @@ class OnnxModelTest {
         assertThat(result.err()).contains("banyan.json").contains("-Pcuda");
     }
 
+    @Test
+    void anOnnxCommunityPolicyNeedsAVariantWhenItHasSeveral(@TempDir Path model) throws Exception {
+        Path policy = model.resolve("policy");
+        copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny"), policy);
+        Files.createDirectories(policy.resolve("onnx"));
+        Files.move(policy.resolve("model.onnx"), policy.resolve("onnx/model.onnx"));
+        Files.copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny-fp16kv/model.onnx"),
+                policy.resolve("onnx/model_fp16.onnx"));
+        String json = "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"simulated\", \"budgetTokens\": 200, "
+                + "\"maxStepTokens\": 20";
+        Files.writeString(model.resolve("banyan.json"), json + "}");
+
+        Cli.Result ambiguous = Cli.run("search", "--model", model.toString(), "4 9 10 13");
+        assertThat(ambiguous.code()).isEqualTo(1);
+        assertThat(ambiguous.err()).contains("banyan.json").contains("--variant")
+                .contains("fp16 (onnx/model_fp16.onnx), fp32 (onnx/model.onnx)");
+
+        Cli.Result chosen = Cli.run("search", "--json", "--model", model.toString(), "--variant", "fp16", "4 9 10 13");
+        assertThat(chosen.code()).as(chosen.err()).isZero();
+
+        Cli.Result missing = Cli.run("search", "--model", model.toString(), "--variant", "q4", "4 9 10 13");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no variant \"q4\"");
+
+        Files.writeString(model.resolve("banyan.json"), json + ", \"variant\": \"fp32\"}");
+        Cli.Result fromJson = Cli.run("search", "--json", "--model", model.toString(), "4 9 10 13");
+        assertThat(fromJson.code()).as(fromJson.err()).isZero();
+    }
+
+    @Test
+    void engineSettingsInBanyanJsonReachTheEngines(@TempDir Path model) throws Exception {
+        copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny"), model.resolve("policy"));
+        copy(ROOT.resolve("prm/src/test/resources/fixtures/prm-step-tag"), model.resolve("prm"));
+        String json = "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"prm\", \"budgetTokens\": 300, "
+                + "\"maxStepTokens\": 20, \"temperature\": 0.8, \"topK\": 10, \"topP\": 0.95, \"maxBatchSequences\": 4, "
+                + "\"maxBatchTokens\": 256, \"intraOpThreads\": 1, \"kvCacheBytes\": ";
+        Files.writeString(model.resolve("banyan.json"), json + "0}");
+
+        Cli.Result result = Cli.run("search", "--json", "--model", model.toString(), "4 9 10 13");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        assertThat(stats.get("policyTokens").asLong()).isPositive();
+        assertThat(stats.get("kvReusedTokens").asLong()).as("no KV cache").isZero();
+
+        Files.writeString(model.resolve("banyan.json"), json + "-1}");
+        Cli.Result negative = Cli.run("search", "--model", model.toString(), "4 9 10 13");
+        assertThat(negative.code()).isEqualTo(1);
+        assertThat(negative.err()).contains("banyan.json").contains("\"kvCacheBytes\" must be an integer >= 0, was -1");
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {

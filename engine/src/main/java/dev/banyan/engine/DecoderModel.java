@@ -3,7 +3,13 @@ package dev.banyan.engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A loaded model directory: the ONNX Runtime session, its config, the checked graph signature and the
@@ -36,7 +42,7 @@ public final class DecoderModel implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime's intra-op threads; 0 for its default (one per physical core)
      */
     static DecoderModel load(Path directory, Device device, int intraOpThreads) {
-        return load(directory, device, intraOpThreads, Readout.logits());
+        return load(directory, null, device, intraOpThreads, Readout.logits());
     }
 
     /**
@@ -45,8 +51,25 @@ public final class DecoderModel implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime's intra-op threads; 0 for its default (one per physical core)
      */
     public static DecoderModel load(Path directory, Device device, int intraOpThreads, Readout readout) {
-        ModelFiles files = ModelFiles.locate(directory);
+        return load(directory, null, device, intraOpThreads, readout);
+    }
+
+    /**
+     * Loads the graph {@code variant} names in {@code directory}'s {@code onnx/} folder ({@code null}: the graph at
+     * the root, or the only one there; see {@link ModelFiles}) onto {@code device}, checking it for {@code readout}.
+     *
+     * @param intraOpThreads ONNX Runtime's intra-op threads; 0 for its default (one per physical core)
+     */
+    public static DecoderModel load(Path directory, String variant, Device device, int intraOpThreads,
+                                    Readout readout) {
+        ModelFiles files = ModelFiles.locate(directory, variant);
         ModelConfig config = ModelConfig.read(files.config(), files.generationConfig());
+        int tokens = TextCodec.vocabularySize(files.tokenizer());
+        if (tokens > config.vocabSize()) {
+            throw new IllegalArgumentException(files.tokenizer() + " has " + tokens + " tokens, more than the model's "
+                    + "embedding holds (vocab_size=" + config.vocabSize() + " in " + files.config() + "); a token id past "
+                    + (config.vocabSize() - 1) + " cannot be fed to the model: the tokenizer belongs to another model");
+        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -57,7 +80,8 @@ public final class DecoderModel implements AutoCloseable {
             device.configure(options);
             session = env.createSession(files.graph().toString(), options);
         } catch (OrtException e) {
-            throw new IllegalArgumentException("cannot load " + files.graph() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(missingExternalData(files.graph())
+                    .orElse("cannot load " + files.graph() + ": " + e.getMessage()), e);
         }
         TextCodec codec = null;
         try {
@@ -71,6 +95,25 @@ public final class DecoderModel implements AutoCloseable {
             closeQuietly(session, e);
             throw e;
         }
+    }
+
+    /** Why ONNX Runtime could not load {@code graph} when an external data file it names is missing. */
+    private static Optional<String> missingExternalData(Path graph) {
+        Set<String> locations;
+        try {
+            locations = ExternalData.locations(graph);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        Path folder = graph.toAbsolutePath().getParent();
+        List<String> missing = locations.stream().filter(name -> !Files.isRegularFile(folder.resolve(name))).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("cannot load " + graph + ": it keeps its weights in external data file"
+                + (missing.size() > 1 ? "s " : " ") + missing.stream().map(name -> folder.resolve(name).toString())
+                .collect(Collectors.joining(", ")) + ", which " + (missing.size() > 1 ? "are" : "is")
+                + " missing; copy " + (missing.size() > 1 ? "them" : "it") + " beside the graph");
     }
 
     /** A new forward pass over this model, for one thread at a time. */

@@ -24,9 +24,22 @@ import java.util.List;
  * @param eosTokenIds end-of-sequence ids; {@code generation_config.json} wins over {@code config.json}
  * @param bosTokenId {@code bos_token_id}, or -1
  * @param padTokenId {@code pad_token_id}, else the first EOS id, else 0; fills left padding
+ * @param sampling the sampling settings {@code generation_config.json} gives
  */
 public record ModelConfig(String modelType, int layers, int heads, int kvHeads, int headDim, int vocabSize,
-                   int maxPositions, long[] eosTokenIds, long bosTokenId, long padTokenId) {
+                   int maxPositions, long[] eosTokenIds, long bosTokenId, long padTokenId, Sampling sampling) {
+
+    /**
+     * The sampling defaults of {@code generation_config.json}; each {@code null} when the file does not give it.
+     * {@code do_sample} is not read: a search samples its proposals whatever the file says.
+     *
+     * @param temperature {@code temperature}, &ge; 0
+     * @param topK {@code top_k}, &ge; 0 (0: no cut)
+     * @param topP {@code top_p}, in (0, 1]
+     */
+    public record Sampling(Double temperature, Integer topK, Double topP) {
+        static final Sampling NONE = new Sampling(null, null, null);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +77,37 @@ public record ModelConfig(String modelType, int layers, int heads, int kvHeads, 
         long pad = firstOf(tokenIds(generation, "pad_token_id"), firstOf(tokenIds(root, "pad_token_id"),
                 eos.length > 0 ? eos[0] : 0));
         String type = root.path("model_type").asText("unknown");
-        return new ModelConfig(type, layers, heads, kvHeads, headDim, vocab, maxPositions, eos, bos, pad);
+        Sampling sampling = generationConfig == null ? Sampling.NONE : sampling(generation, "generation_config.json ("
+                + generationConfig + ")");
+        return new ModelConfig(type, layers, heads, kvHeads, headDim, vocab, maxPositions, eos, bos, pad, sampling);
+    }
+
+    private static Sampling sampling(JsonNode generation, String where) {
+        Double temperature = null;
+        Integer topK = null;
+        Double topP = null;
+        JsonNode value = generation.path("temperature");
+        if (!value.isMissingNode() && !value.isNull()) {
+            if (!value.isNumber() || !(value.doubleValue() >= 0) || Double.isInfinite(value.doubleValue())) {
+                throw new IllegalArgumentException(where + ": temperature must be a number >= 0, was " + value);
+            }
+            temperature = value.doubleValue();
+        }
+        value = generation.path("top_k");
+        if (!value.isMissingNode() && !value.isNull()) {
+            if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+                throw new IllegalArgumentException(where + ": top_k must be an integer >= 0, was " + value);
+            }
+            topK = value.intValue();
+        }
+        value = generation.path("top_p");
+        if (!value.isMissingNode() && !value.isNull()) {
+            if (!value.isNumber() || !(value.doubleValue() > 0 && value.doubleValue() <= 1)) {
+                throw new IllegalArgumentException(where + ": top_p must be a number in (0, 1], was " + value);
+            }
+            topP = value.doubleValue();
+        }
+        return new Sampling(temperature, topK, topP);
     }
 
     /** Whether {@code token} ends a sequence. */

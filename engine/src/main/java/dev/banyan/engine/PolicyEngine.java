@@ -38,11 +38,14 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     private final DecodeLoop loop;
     private final EngineCounters counters;
     private final InferenceThread thread;
+    private final ModelConfig.Sampling sampling;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, boolean ownThread) {
+    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, ModelConfig.Sampling sampling,
+                         boolean ownThread) {
         this.model = model;
+        this.sampling = sampling;
         this.loop = loop;
         this.counters = counters;
         this.thread = ownThread ? InferenceThread.start(loop, model.files.directory()) : InferenceThread.callerDriven(loop);
@@ -114,6 +117,16 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         return model.codec.encode(context);
     }
 
+    /** The temperature, top-k and top-p in use: the builder's, else generation_config.json's, else 1, 0 and 1. */
+    public ModelConfig.Sampling sampling() {
+        return sampling;
+    }
+
+    /** The files the model was loaded from (which graph, which variant). */
+    public ModelFiles files() {
+        return model.files;
+    }
+
     /** Totals since the engine was built. */
     public EngineStats stats() {
         return counters.snapshot();
@@ -145,9 +158,11 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     public static final class Builder {
         private final Path modelDirectory;
         private Device device = Device.CPU;
-        private double temperature = 1.0;
-        private int topK;
-        private double topP = 1.0;
+        private String variant;
+        /** Sampling settings; {@code null} until set, then generation_config.json's or the built-in ones apply. */
+        private Double temperature;
+        private Integer topK;
+        private Double topP;
         private int maxBatchSequences = 32;
         private int maxBatchTokens = 1024;
         private long cacheBytes = Runtime.getRuntime().maxMemory() / 4;
@@ -164,21 +179,35 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             return this;
         }
 
-        /** Sampling temperature; 0 means greedy for every request. Default 1. */
+        /**
+         * The graph to load from the model's {@code onnx/} folder (transformers.js / onnx-community layout), by
+         * variant ({@code fp16}, {@code q4}, {@code quantized}, {@code fp32} for {@code model.onnx}) or file name;
+         * {@code null} (the default) finds it alone: the graph at the root, else the only one in {@code onnx/}.
+         */
+        public Builder variant(String variant) {
+            check(variant == null || !variant.isBlank(), "variant must not be blank", variant);
+            this.variant = variant;
+            return this;
+        }
+
+        /**
+         * Sampling temperature; 0 means greedy for every request. Default: generation_config.json's
+         * {@code temperature}, else 1. The same holds for {@link #topK} and {@link #topP}.
+         */
         public Builder temperature(double temperature) {
             check(temperature >= 0 && !Double.isInfinite(temperature), "temperature must be >= 0 and finite", temperature);
             this.temperature = temperature;
             return this;
         }
 
-        /** Sample among the {@code k} most likely tokens only; 0 (the default) turns the cut off. */
+        /** Sample among the {@code k} most likely tokens only; 0 turns the cut off. Default: generation_config.json's, else 0. */
         public Builder topK(int k) {
             check(k >= 0, "topK must be >= 0", k);
             this.topK = k;
             return this;
         }
 
-        /** Sample from the smallest set of tokens holding probability {@code p}; 1 (the default) turns it off. */
+        /** Sample from the smallest set of tokens holding probability {@code p}; 1 turns it off. Default: generation_config.json's, else 1. */
         public Builder topP(double p) {
             check(p > 0 && p <= 1, "topP must be in (0, 1]", p);
             this.topP = p;
@@ -219,14 +248,34 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             return this;
         }
 
-        /** Loads and checks the model, then starts its inference thread. */
+        /**
+         * Loads and checks the model, then starts its inference thread. Fails, naming the file, when the model has
+         * no end-of-sequence token (a policy must be able to stop).
+         */
         public PolicyEngine build() {
-            Sampler sampler = new Sampler(temperature, topK, topP);
-            DecoderModel model = DecoderModel.load(modelDirectory, device, intraOpThreads);
-            EngineCounters counters = new EngineCounters();
-            PrefixCache cache = new PrefixCache(cacheBytes, counters);
-            DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, maxBatchSequences, maxBatchTokens);
-            return new PolicyEngine(model, loop, counters, ownThread);
+            DecoderModel model = DecoderModel.load(modelDirectory, variant, device, intraOpThreads, Readout.logits());
+            try {
+                ModelConfig config = model.config;
+                if (config.eosTokenIds().length == 0) {
+                    throw new IllegalArgumentException("model directory " + modelDirectory + " names no end-of-sequence "
+                            + "token: eos_token_id is missing from " + (model.files.generationConfig() != null
+                            ? model.files.generationConfig() + " and " : "") + model.files.config()
+                            + "; add it (an id or a list of ids) to generation_config.json");
+                }
+                ModelConfig.Sampling given = config.sampling();
+                ModelConfig.Sampling sampling = new ModelConfig.Sampling(
+                        temperature != null ? temperature : given.temperature() != null ? given.temperature() : 1.0,
+                        topK != null ? topK : given.topK() != null ? given.topK() : 0,
+                        topP != null ? topP : given.topP() != null ? given.topP() : 1.0);
+                Sampler sampler = new Sampler(sampling.temperature(), sampling.topK(), sampling.topP());
+                EngineCounters counters = new EngineCounters();
+                PrefixCache cache = new PrefixCache(cacheBytes, counters);
+                DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, maxBatchSequences, maxBatchTokens);
+                return new PolicyEngine(model, loop, counters, sampling, ownThread);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
         }
 
         private static void check(boolean valid, String rule, Object value) {

@@ -1,6 +1,9 @@
 package dev.banyan.engine;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +38,66 @@ public final class TextCodec implements TokenDecoder, AutoCloseable {
                     Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The number of ids {@code tokenizerJson} can produce: one more than the largest id of its model's vocabulary
+     * and its added tokens. Read with a streaming parser (the merges are skipped, not built).
+     */
+    static int vocabularySize(Path tokenizerJson) {
+        // Field names are not canonicalised: the vocabulary's 150k distinct names would fill the symbol table.
+        try (JsonParser parser = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build()
+                .createParser(tokenizerJson.toFile())) {
+            long largest = -1;
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(tokenizerJson + ": expected a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("added_tokens") && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = parser.currentName();
+                            parser.nextToken();
+                            if (key.equals("id") && parser.currentToken().isNumeric()) {
+                                largest = Math.max(largest, parser.getLongValue());
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    }
+                } else if (field.equals("model") && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        JsonToken vocab = parser.nextToken();
+                        if (key.equals("vocab") && vocab == JsonToken.START_OBJECT) {
+                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                parser.nextToken();
+                                if (parser.currentToken().isNumeric()) {
+                                    largest = Math.max(largest, parser.getLongValue());
+                                }
+                            }
+                        } else if (key.equals("vocab") && vocab == JsonToken.START_ARRAY) {
+                            // Unigram: a list of [piece, score], ids in order.
+                            long count = 0;
+                            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                                parser.skipChildren();
+                                count++;
+                            }
+                            largest = Math.max(largest, count - 1);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return (int) Math.min(Integer.MAX_VALUE, largest + 1);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
     }
 

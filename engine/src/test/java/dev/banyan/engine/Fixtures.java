@@ -1,5 +1,8 @@
 package dev.banyan.engine;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -90,6 +93,34 @@ final class Fixtures {
             ids[i] = 4 + random.nextInt(vocab - 4);
         }
         return ids;
+    }
+
+    /**
+     * A fixture rewritten by ONNX Runtime with its weights in the external data file {@code dataName} beside
+     * {@code model.onnx} (as optimum writes models past 2 GB), in {@code target}. The graph is ONNX Runtime's
+     * basic-optimised copy of the fixture's (constant folding and the like): the same function.
+     */
+    static Path withExternalData(String name, Path target, String dataName) {
+        Path dir = copy(name, target);
+        Path graph = dir.resolve("model.onnx");
+        Path original = dir.resolve("original.onnx");
+        try {
+            Files.move(graph, original);
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
+                options.setIntraOpNumThreads(1);
+                options.setOptimizedModelFilePath(graph.toString());
+                options.addConfigEntry("session.optimized_model_external_initializers_file_name", dataName);
+                options.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "64");
+                OrtEnvironment.getEnvironment().createSession(original.toString(), options).close();
+            }
+            Files.delete(original);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not rewrite " + name + " with external data", e);
+        }
     }
 
     /** Copies a fixture into {@code target} so a test can break it. */

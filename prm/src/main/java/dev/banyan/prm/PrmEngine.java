@@ -226,6 +226,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         private long valueCacheEntries = 100_000;
         private Aggregation outcomeAggregation = Aggregation.LAST;
         private int intraOpThreads;
+        private String variant;
         private boolean ownThread = true;
 
         private Builder(Path modelDirectory) {
@@ -281,6 +282,16 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             return this;
         }
 
+        /**
+         * The graph to load from the model's {@code onnx/} folder, by variant ({@code fp16}, {@code q4}, …) or file
+         * name; {@code null} (the default) finds it alone (see {@link dev.banyan.engine.ModelFiles}).
+         */
+        public Builder variant(String variant) {
+            check(variant == null || !variant.isBlank(), "variant must not be blank", variant);
+            this.variant = variant;
+            return this;
+        }
+
         /** ONNX Runtime's intra-op threads; 0 (the default) lets it choose. */
         public Builder intraOpThreads(int threads) {
             check(threads >= 0, "intraOpThreads must be >= 0", threads);
@@ -308,7 +319,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             PrmConfig config = PrmConfig.read(prmJson);
             DecoderModel model;
             try {
-                model = DecoderModel.load(modelDirectory, device, intraOpThreads, ScoreRule.readout(config));
+                model = DecoderModel.load(modelDirectory, variant, device, intraOpThreads, ScoreRule.readout(config));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage() + " (prm.json " + prmJson + " has style "
                         + config.style().key() + ", output " + PrmConfig.quote(config.output()) + ")", e);

@@ -17,7 +17,8 @@ final class OnnxModels {
                 .device(config.device()).temperature(config.temperature()).build());
         return new Part<>(engine, () -> {
             dev.banyan.engine.EngineStats stats = engine.stats();
-            return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0);
+            return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0,
+                    stats.tokensGenerated(), stats.forwardPasses(), stats.passRows(), 0, 0);
         }, engine);
     }
 
@@ -29,7 +30,10 @@ final class OnnxModels {
             throw new ModelException(config.file() + ": \"prmStyle\" is \"" + config.prmStyle() + "\", but the PRM's "
                     + "prm.json in " + directory + " says \"" + style + "\"; correct one of them (or drop \"prmStyle\")");
         }
-        return new Part<>(prm, () -> new EngineStats(0, 0, prm.stats().valueHits()), prm);
+        return new Part<>(prm, () -> {
+            dev.banyan.prm.PrmStats stats = prm.stats();
+            return new EngineStats(0, 0, stats.valueHits(), 0, 0, 0, stats.forwardPasses(), stats.passRows());
+        }, prm);
     }
 
     /** Opens a model, naming the {@code banyan.json} that pointed to it in any failure. */

@@ -2,6 +2,7 @@ package dev.banyan.cli;
 
 import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
+import dev.banyan.api.EngineStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,6 +139,8 @@ final class RunCommand implements Callable<Integer> {
                     output, problems.size() - pending.size(), problems.size(), pending.size());
         }
         AtomicLong solved = new AtomicLong();
+        EngineStats before = banyan.bundle().engineStats();
+        long startNanos = System.nanoTime();
         try (ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done, err);
              JsonlAppender results = new JsonlAppender(output)) {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
@@ -154,6 +158,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         err.printf("wrote %d results to %s (%d solved)%n", pending.size(), output, solved.get());
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        EngineStats engines = banyan.bundle().engineStats().minus(before);
+        err.printf(Locale.ROOT, "%.1f s, %.1f problems/min", seconds, pending.size() / Math.max(seconds, 1e-9) * 60);
+        if (engines.policyPasses() > 0 || engines.prmPasses() > 0) {
+            err.printf(Locale.ROOT, "; policy: %d passes, %.1f rows/pass, %.0f tokens/s; prm: %d passes, %.1f rows/pass",
+                    engines.policyPasses(), engines.policyRowsPerPass(), engines.policyTokens() / Math.max(seconds, 1e-9),
+                    engines.prmPasses(), engines.prmRowsPerPass());
+        }
+        err.println();
         return 0;
     }
 }

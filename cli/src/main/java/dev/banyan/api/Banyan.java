@@ -118,6 +118,8 @@ public final class Banyan implements AutoCloseable {
         private Duration timeLimit = Duration.ofMinutes(5);
         private Integer maxStepTokens;
         private int threads = 1;
+        /** Simulations in flight per search thread, overriding the algorithm's setting; null: the setting. */
+        private Integer inFlight;
         private long seed;
         private TargetOptions targetOptions = TargetOptions.defaults();
 
@@ -217,6 +219,17 @@ public final class Banyan implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Simulations each search thread keeps in flight (MCTS* only; default: the model's {@code banyan.json}
+         * setting, else 1): a thread gathers this many leaves and asks the models for all of them at once, which
+         * fills a batching engine's passes without more threads. With 1 a seeded single-thread search is
+         * reproducible; with more, the order of visits depends on when the models answer.
+         */
+        public Builder inFlight(int count) {
+            this.inFlight = (int) positive("inFlight", count);
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -242,10 +255,18 @@ public final class Banyan implements AutoCloseable {
                 SearchDefaults defaults = models.defaults();
                 Budget budget = new Budget(budgetTokens != null ? budgetTokens : defaults.budgetTokens(),
                         budgetSimulations, timeLimit);
+                AlgorithmSpec spec = algorithm != null ? algorithm
+                        : defaults.spec(algorithmName != null ? algorithmName : defaults.algorithm());
+                if (inFlight != null) {
+                    if (!(spec instanceof AlgorithmSpec.MctsStar mcts)) {
+                        throw new IllegalArgumentException("inFlight applies to mcts-star only; the algorithm is "
+                                + spec.name());
+                    }
+                    spec = mcts.withInFlight(inFlight);
+                }
                 Searcher searcher = Searcher.builder()
                         .task(models.task()).policy(models.policy()).stepScorer(models.stepScorer())
-                        .algorithm(algorithm != null ? algorithm
-                                : defaults.spec(algorithmName != null ? algorithmName : defaults.algorithm()))
+                        .algorithm(spec)
                         .budget(budget)
                         .maxStepTokens(maxStepTokens != null ? maxStepTokens : defaults.maxStepTokens())
                         .threads(threads)

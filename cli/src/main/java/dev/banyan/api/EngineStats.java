@@ -1,24 +1,50 @@
 package dev.banyan.api;
 
 /**
- * Counters of the model engines behind a {@link ModelBundle}: what the policy's KV cache saved and the reward
- * model's value cache answered. All zero for simulated models.
+ * Counters of the model engines behind a {@link ModelBundle}: what the policy's KV cache saved, what the reward
+ * model's value cache answered, and how full the engines' batches were. All zero for simulated models.
  *
  * @param kvReusedTokens prompt tokens whose keys and values were taken from the cache instead of recomputed
  * @param kvRecomputedTokens prompt tokens run through the policy again because no cache held them
  * @param valueCacheHits reward-model scores answered from the cache
+ * @param policyTokens tokens the policy generated
+ * @param policyPasses forward passes the policy ran
+ * @param policyPassRows sequences over all the policy's passes (rows of its batches)
+ * @param prmPasses forward passes the reward model ran
+ * @param prmPassRows rows over all the reward model's passes
  */
-public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits) {
+public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits, long policyTokens,
+                          long policyPasses, long policyPassRows, long prmPasses, long prmPassRows) {
     public static final EngineStats ZERO = new EngineStats(0, 0, 0);
+
+    /** Cache counters only; no pass counted. */
+    public EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits) {
+        this(kvReusedTokens, kvRecomputedTokens, valueCacheHits, 0, 0, 0, 0, 0);
+    }
 
     public EngineStats plus(EngineStats other) {
         return new EngineStats(kvReusedTokens + other.kvReusedTokens, kvRecomputedTokens + other.kvRecomputedTokens,
-                valueCacheHits + other.valueCacheHits);
+                valueCacheHits + other.valueCacheHits, policyTokens + other.policyTokens,
+                policyPasses + other.policyPasses, policyPassRows + other.policyPassRows, prmPasses + other.prmPasses,
+                prmPassRows + other.prmPassRows);
     }
 
     /** What was counted since {@code earlier}, a reading of the same cumulative counters. */
     public EngineStats minus(EngineStats earlier) {
         return new EngineStats(kvReusedTokens - earlier.kvReusedTokens,
-                kvRecomputedTokens - earlier.kvRecomputedTokens, valueCacheHits - earlier.valueCacheHits);
+                kvRecomputedTokens - earlier.kvRecomputedTokens, valueCacheHits - earlier.valueCacheHits,
+                policyTokens - earlier.policyTokens, policyPasses - earlier.policyPasses,
+                policyPassRows - earlier.policyPassRows, prmPasses - earlier.prmPasses,
+                prmPassRows - earlier.prmPassRows);
+    }
+
+    /** Mean sequences per policy forward pass; 0 before the first pass. */
+    public double policyRowsPerPass() {
+        return policyPasses == 0 ? 0 : (double) policyPassRows / policyPasses;
+    }
+
+    /** Mean rows per reward-model forward pass; 0 before the first pass. */
+    public double prmRowsPerPass() {
+        return prmPasses == 0 ? 0 : (double) prmPassRows / prmPasses;
     }
 }

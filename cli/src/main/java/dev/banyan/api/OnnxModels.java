@@ -16,7 +16,8 @@ final class OnnxModels {
         PolicyEngine engine = open(directory, config, () -> policyBuilder(directory, config).build());
         return new Part<>(engine, () -> {
             dev.banyan.engine.EngineStats stats = engine.stats();
-            return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0);
+            return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0,
+                    stats.tokensGenerated(), stats.forwardPasses(), stats.passRows(), 0, 0);
         }, engine);
     }
 
@@ -28,7 +29,10 @@ final class OnnxModels {
             throw new ModelException(config.file() + ": \"prmStyle\" is \"" + config.prmStyle() + "\", but the PRM's "
                     + "prm.json in " + directory + " says \"" + style + "\"; correct one of them (or drop \"prmStyle\")");
         }
-        return new Part<>(prm, () -> new EngineStats(0, 0, prm.stats().valueHits()), prm);
+        return new Part<>(prm, () -> {
+            dev.banyan.prm.PrmStats stats = prm.stats();
+            return new EngineStats(0, 0, stats.valueHits(), 0, 0, 0, stats.forwardPasses(), stats.passRows());
+        }, prm);
     }
 
     /** The policy's builder with {@code banyan.json}'s settings; those it does not give keep the engine's defaults. */

@@ -25,6 +25,12 @@ final class AlgorithmOptions {
             description = "Policy tokens per problem. Default: the model's banyan.json setting, else ${DEFAULT-VALUE}.")
     long budgetTokens;
 
+    @Option(names = "--in-flight", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Simulations each search thread keeps in flight (mcts-star): it gathers N leaves, then asks "
+                    + "the models for all of them at once, filling the engines' batches without more threads. "
+                    + "Default: the model's banyan.json setting, else 1.")
+    Integer inFlight;
+
     Banyan.Builder applyTo(Banyan.Builder builder) {
         ParseResult parsed = command.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--algorithm")) {
@@ -32,6 +38,9 @@ final class AlgorithmOptions {
         }
         if (parsed.hasMatchedOption("--budget-tokens")) {
             builder.budgetTokens(budgetTokens);
+        }
+        if (inFlight != null) {
+            builder.inFlight(inFlight);
         }
         return builder;
     }

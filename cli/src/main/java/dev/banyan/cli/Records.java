@@ -72,6 +72,11 @@ final class Records {
         stats.put("kvReusedTokens", engine.kvReusedTokens());
         stats.put("kvRecomputedTokens", engine.kvRecomputedTokens());
         stats.put("valueCacheHits", engine.valueCacheHits());
+        // Passes run while this problem was searched: with --parallel, other problems' rows share them.
+        stats.put("policyPasses", engine.policyPasses());
+        stats.put("policyRowsPerPass", engine.policyRowsPerPass());
+        stats.put("prmPasses", engine.prmPasses());
+        stats.put("prmRowsPerPass", engine.prmRowsPerPass());
         return stats;
     }
 

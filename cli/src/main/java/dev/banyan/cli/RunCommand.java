@@ -2,6 +2,7 @@ package dev.banyan.cli;
 
 import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
+import dev.banyan.api.EngineStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -160,6 +162,8 @@ final class RunCommand implements Callable<Integer> {
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         String algorithmName = banyan.algorithm().name();
+        EngineStats before = banyan.bundle().engineStats();
+        long startNanos = System.nanoTime();
         try (ExportDirectory export = exportDir == null ? null : ExportDirectory.open(exportDir, resume, done, err);
              JsonlAppender results = new JsonlAppender(output)) {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
@@ -182,6 +186,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         err.printf("wrote %d results to %s (%d solved, %d failed)%n", pending.size(), output, solved.get(), failed.get());
+        printThroughput(err, banyan.bundle().engineStats().minus(before), pending.size(), startNanos);
         long failedInOutput = failed.get() + failedBefore.size();
         if (failedInOutput == 0) {
             return 0;
@@ -196,5 +201,17 @@ final class RunCommand implements Callable<Integer> {
         err.printf("exit code %d: %s holds %d failed problems; run again with --retry-failed to search them again%n",
                 EXIT_PROBLEMS_FAILED, output, failedInOutput);
         return EXIT_PROBLEMS_FAILED;
+    }
+
+    /** Wall time, problems per minute, and each engine's passes, rows per pass and policy tokens per second. */
+    private static void printThroughput(PrintWriter err, EngineStats engines, int problems, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        err.printf(Locale.ROOT, "%.1f s, %.1f problems/min", seconds, problems / Math.max(seconds, 1e-9) * 60);
+        if (engines.policyPasses() > 0 || engines.prmPasses() > 0) {
+            err.printf(Locale.ROOT, "; policy: %d passes, %.1f rows/pass, %.0f tokens/s; prm: %d passes, %.1f rows/pass",
+                    engines.policyPasses(), engines.policyRowsPerPass(), engines.policyTokens() / Math.max(seconds, 1e-9),
+                    engines.prmPasses(), engines.prmRowsPerPass());
+        }
+        err.println();
     }
 }

@@ -57,6 +57,17 @@ class BanyanTest {
     }
 
     @Test
+    void inFlightSetsMctsStarsSimulationsInFlightAndNothingElse() {
+        try (Banyan banyan = Banyan.builder().model(SIMULATED).algorithm("mcts-star").inFlight(8).budgetTokens(300)
+                .build()) {
+            assertThat(((AlgorithmSpec.MctsStar) banyan.algorithm()).inFlight()).isEqualTo(8);
+            assertThat(banyan.search("1 1 4 6").result().stats().policyTokens()).isPositive();
+        }
+        assertThatThrownBy(() -> Banyan.builder().model(SIMULATED).algorithm("beam").inFlight(8).build())
+                .hasMessageContaining("inFlight applies to mcts-star only; the algorithm is beam");
+    }
+
+    @Test
     void theModelFilesDefaultsAreRead() throws IOException {
         Path model = Files.createTempDirectory("banyan-model");
         Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"simulated\","
@@ -159,6 +170,7 @@ class BanyanTest {
         assertThatThrownBy(() -> Banyan.builder().algorithm("nope")).hasMessageContaining("unknown algorithm 'nope'");
         assertThatThrownBy(() -> Banyan.builder().budgetTokens(0)).hasMessageContaining("budgetTokens must be positive");
         assertThatThrownBy(() -> Banyan.builder().threads(0)).hasMessageContaining("threads must be positive");
+        assertThatThrownBy(() -> Banyan.builder().inFlight(0)).hasMessageContaining("inFlight must be positive");
         assertThatThrownBy(() -> Banyan.builder().timeLimit(java.time.Duration.ZERO)).hasMessageContaining("timeLimit");
     }
 

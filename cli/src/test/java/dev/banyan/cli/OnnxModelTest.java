@@ -30,6 +30,25 @@ class OnnxModelTest {
         assertThat(stats.get("prmTokens").asLong()).isPositive();
         // Children continue from their parent's cached context.
         assertThat(stats.get("kvReusedTokens").asLong()).isPositive();
+        assertThat(stats.get("policyPasses").asLong()).isPositive();
+        assertThat(stats.get("policyRowsPerPass").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.get("prmPasses").asLong()).isPositive();
+    }
+
+    /** One search thread with many simulations in flight puts several of them into each policy pass. */
+    @Test
+    void simulationsInFlightShareThePolicysPasses(@TempDir Path model) throws Exception {
+        copy(ROOT.resolve("engine/src/test/resources/fixtures/llama-tiny"), model.resolve("policy"));
+        copy(ROOT.resolve("prm/src/test/resources/fixtures/prm-step-tag"), model.resolve("prm"));
+        Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"policy\", \"prm\": \"prm\","
+                + " \"budgetTokens\": 600, \"maxStepTokens\": 20}");
+
+        Cli.Result result = Cli.run("search", "--json", "--model", model.toString(), "--device", "cpu",
+                "--budget-simulations", "40", "--in-flight", "8", "4 9 10 13");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        assertThat(stats.get("policyRowsPerPass").asDouble()).as(stats.toString()).isGreaterThan(3);
     }
 
     @Test

@@ -252,11 +252,15 @@ public sealed interface AlgorithmSpec {
      * @param rootRefreshSimulations a thread re-reads its copy of the root's children's statistics at least every
      *                               this many selections (see {@code RootView}); with one thread the copy is
      *                               always current
+     * @param inFlight simulations each search thread keeps in flight: it gathers up to this many leaves under
+     *                 virtual loss, then asks the models for all of them at once, so that one thread fills a
+     *                 batched engine's passes; 1 (the default) is the classic one simulation at a time, and gives
+     *                 the same seeded results as before this setting existed
      */
     record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
                     double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
                     boolean pathValueAtTerminals, boolean answerLikelihood, double virtualLoss, int stallSimulations,
-                    int idleSimulationsSlack, int rootRefreshSimulations) implements AlgorithmSpec {
+                    int idleSimulationsSlack, int rootRefreshSimulations, int inFlight) implements AlgorithmSpec {
         /** Default of {@link #virtualLoss}: a whole unit of V, so the next thread takes the best free sibling. */
         public static final double VIRTUAL_LOSS = 1.0;
         /** Default of {@link #stallSimulations}. */
@@ -287,6 +291,17 @@ public sealed interface AlgorithmSpec {
             positive("stallSimulations", stallSimulations);
             nonNegative("idleSimulationsSlack", idleSimulationsSlack);
             positive("rootRefreshSimulations", rootRefreshSimulations);
+            positive("inFlight", inFlight);
+        }
+
+        /** The settings before {@code inFlight}, with one simulation in flight per thread. */
+        public MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
+                        double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
+                        boolean pathValueAtTerminals, boolean answerLikelihood, double virtualLoss,
+                        int stallSimulations, int idleSimulationsSlack, int rootRefreshSimulations) {
+            this(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
+                    pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
+                    rootRefreshSimulations, 1);
         }
 
         /** The settings up to {@code answerLikelihood}; the concurrency tunings at their defaults. */
@@ -306,25 +321,32 @@ public sealed interface AlgorithmSpec {
         /** The paper's MCTS*: fixed branching (widening off), terminals valued by their own score. */
         public MctsStar faithful() {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren,
-                    false, false, virtualLoss, stallSimulations, idleSimulationsSlack, rootRefreshSimulations);
+                    false, false, virtualLoss, stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight);
         }
 
         public MctsStar withC(double newC) {
             return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
                     pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
-                    rootRefreshSimulations);
+                    rootRefreshSimulations, inFlight);
         }
 
         public MctsStar withBranch(int newBranch) {
             return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
                     Math.max(maxChildren, newBranch), pathValueAtTerminals, answerLikelihood, virtualLoss,
-                    stallSimulations, idleSimulationsSlack, rootRefreshSimulations);
+                    stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight);
         }
 
         public MctsStar withAnswerMode(AnswerMode mode) {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren,
                     pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
-                    rootRefreshSimulations);
+                    rootRefreshSimulations, inFlight);
+        }
+
+        /** The same settings with {@code count} simulations in flight per thread. */
+        public MctsStar withInFlight(int count) {
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
+                    maxChildren, pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations,
+                    idleSimulationsSlack, rootRefreshSimulations, count);
         }
 
         public String name() {

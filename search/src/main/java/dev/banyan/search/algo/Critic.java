@@ -76,7 +76,7 @@ final class Critic {
     }
 
     private static double outcome(SearchRun run, ReasoningPath finished) {
-        StepScore score = run.outcomeScorer.scoreOutcome(finished).join();
+        StepScore score = run.await(run.outcomeScorer.scoreOutcome(finished), "the outcome scorer");
         run.chargePrmTokens(score.tokensProcessed());
         return score.value();
     }

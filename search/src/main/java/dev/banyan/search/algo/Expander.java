@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Asks the policy for steps and the PRM for their scores, and builds the children they make. Identical steps
@@ -21,6 +22,17 @@ final class Expander {
     /** Proposes {@code count} steps from {@code node}, scores the distinct new ones, returns unpublished children. */
     static List<Node> propose(SearchRun run, Node node, int count, boolean greedy, int round, int salt) {
         List<Candidate> candidates = sample(run, node.path(), count, greedy, run.seedFor(node, round, salt));
+        List<Candidate> fresh = distinct(node, candidates);
+        double[] scores = score(run, node.path(), fresh);
+        List<Node> children = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            children.add(newChild(run, node, fresh.get(i), scores[i]));
+        }
+        return children;
+    }
+
+    /** The candidates whose steps are neither among {@code node}'s children nor repeat an earlier candidate, in order. */
+    static List<Candidate> distinct(Node node, List<Candidate> candidates) {
         Set<String> seen = new HashSet<>();
         for (Node existing : node.childrenAcquire()) {
             seen.add(existing.step());
@@ -31,12 +43,7 @@ final class Expander {
                 fresh.add(c);
             }
         }
-        double[] scores = score(run, node.path(), fresh);
-        List<Node> children = new ArrayList<>(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            children.add(newChild(run, node, fresh.get(i), scores[i]));
-        }
-        return children;
+        return fresh;
     }
 
     /**
@@ -77,6 +84,12 @@ final class Expander {
             run.releasePolicyTokens(reservation);
             throw e;
         }
+        return candidates(run, from, proposals, reservation);
+    }
+
+    /** The candidates of {@code proposals}; charges their tokens and gives back the call's reservation. */
+    private static List<Candidate> candidates(SearchRun run, ReasoningPath from, List<StepProposal> proposals,
+                                              long reservation) {
         List<Candidate> out = new ArrayList<>(proposals.size());
         long tokens = 0;
         for (StepProposal p : proposals) {
@@ -103,6 +116,11 @@ final class Expander {
             paths.add(c.path);
         }
         List<StepScore> scores = run.await(run.scorer.score(paths), "the step scorer");
+        return values(run, paths, scores);
+    }
+
+    /** The scores' values, in order; charges the PRM tokens. */
+    private static double[] values(SearchRun run, List<ReasoningPath> paths, List<StepScore> scores) {
         if (scores.size() != paths.size()) {
             throw new IllegalStateException("step scorer returned " + scores.size() + " scores for " + paths.size() + " paths");
         }
@@ -118,5 +136,59 @@ final class Expander {
         }
         run.chargePrmTokens(tokens);
         return values;
+    }
+
+    // ------------------------------------------------------------------ calls started now, awaited later
+
+    /**
+     * Starts a policy call for which the caller holds a reservation of {@code reservation} tokens, without waiting
+     * for it: a thread can start many, so that a batching engine runs them in one pass, then await each.
+     */
+    static PendingSample startSample(SearchRun run, ReasoningPath from, int count, boolean greedy, long seed,
+                                     long reservation) {
+        try {
+            StepRequest request = new StepRequest(from, run.task.render(from), run.task.stopStrings(), count, greedy,
+                    seed, run.maxStepTokens);
+            return new PendingSample(from, reservation, run.policy.propose(request));
+        } catch (RuntimeException e) {
+            run.releasePolicyTokens(reservation);
+            throw e;
+        }
+    }
+
+    /** A policy call in flight; {@link #await} ends it as {@link #sample} would have. */
+    record PendingSample(ReasoningPath from, long reservation, CompletableFuture<List<StepProposal>> answer) {
+        /** Waits for the proposals; charges their tokens and gives back the reservation, also when the call failed. */
+        List<Candidate> await(SearchRun run) {
+            List<StepProposal> proposals;
+            try {
+                proposals = run.await(answer, "the policy");
+            } catch (RuntimeException e) {
+                run.releasePolicyTokens(reservation);
+                throw e;
+            }
+            return candidates(run, from, proposals, reservation);
+        }
+
+        /** For a call that will never be awaited: gives back its reservation once it has ended. */
+        void abandon(SearchRun run) {
+            answer.whenComplete((proposals, failure) -> run.releasePolicyTokens(reservation));
+        }
+    }
+
+    /** Starts scoring each candidate's newest step, without waiting; no candidates, no call. */
+    static PendingScores startScore(SearchRun run, List<Candidate> candidates) {
+        List<ReasoningPath> paths = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            paths.add(c.path);
+        }
+        return new PendingScores(paths, paths.isEmpty() ? null : run.scorer.score(paths));
+    }
+
+    /** A PRM call in flight; {@link #await} ends it as {@link #score} would have. */
+    record PendingScores(List<ReasoningPath> paths, CompletableFuture<List<StepScore>> answer) {
+        double[] await(SearchRun run) {
+            return answer == null ? new double[0] : values(run, paths, run.await(answer, "the step scorer"));
+        }
     }
 }

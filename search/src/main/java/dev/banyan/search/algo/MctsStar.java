@@ -3,6 +3,7 @@ package dev.banyan.search.algo;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.ReasoningPath;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -100,44 +101,45 @@ final class MctsStar implements Algorithm {
         return new Worker(run);
     }
 
-    /** One search thread's simulations; its path stack is reused, so a visit allocates nothing of its own. */
+    /**
+     * One search thread's simulations, gathered {@code inFlight} at a time (lc0's minibatch). An iteration descends
+     * again and again under virtual loss, each descent claiming its leaf's expansion round: a descent that ends at
+     * a terminal or a dead end is visited at once; one that lands on a node being expanded is a collision, which
+     * takes its virtual loss back and ends the gathering (a thread that gathered nothing waits for that expansion
+     * instead of spinning). Then the iteration starts every leaf's policy call before it waits for any, so a
+     * batching engine runs them together, then their PRM calls the same way; publishes each leaf's children;
+     * runs the rollouts step by step in the same manner; and backs each simulation up. With {@code inFlight = 1}
+     * this is the one-simulation-at-a-time loop, call for call. The path stacks are reused, so a visit allocates
+     * nothing of its own.
+     */
     final class Worker {
         private final SearchRun run;
-        private final Node[] stack;
-        private int height;
+        private final Path[] paths;
+        /** Per gathered leaf: whether this thread holds the policy reservation of its expansion. */
+        private final boolean[] reserved;
+        /** Leaves gathered this iteration: {@code paths[0, gathered)}, each with a round this thread claimed. */
+        private int gathered;
         private final SimulationLoop simulations = new SimulationLoop(spec.idleSimulationsSlack());
         private final RootView rootView = new RootView(spec.rootRefreshSimulations());
 
         Worker(SearchRun run) {
             this.run = run;
-            this.stack = new Node[run.task.maxSteps() + 2];
+            this.paths = new Path[spec.inFlight()];
+            for (int i = 0; i < paths.length; i++) {
+                paths[i] = new Path(run.task.maxSteps() + 2);
+            }
+            this.reserved = new boolean[paths.length];
         }
 
         void loop() {
-            simulations.run(run, this::simulate);
-        }
-
-        /** One simulation; false when it lost an expansion race and backed out without a visit. */
-        boolean simulate() {
-            Node leaf;
-            int round;
-            guard.enter();
-            try {
-                leaf = descend(true);
-                if (leaf == null) {
-                    abandon();
-                    return false;
+            while (!run.shouldCut()) {
+                int before = run.tree.size();
+                int visits = iterate();
+                if (visits < 0) {
+                    return;
                 }
-                round = claimedRound;
-                if (round < 0) {
-                    backup(leaf);
-                    return true;
-                }
-            } finally {
-                guard.exit();
+                simulations.record(run, visits, run.tree.size() > before);
             }
-            expandAndRollOut(leaf, round);
-            return true;
         }
 
         /**
@@ -145,63 +147,136 @@ final class MctsStar implements Algorithm {
          * its current value. Only selection and backup, for the benchmarks.
          */
         void selectAndBackUp() {
+            Path path = paths[0];
             guard.enter();
             try {
-                Node leaf = descend(false);
+                Node leaf = descend(path, false);
                 if (leaf == null) {
-                    abandon();
+                    abandon(path);
                 } else {
-                    backup(leaf);
+                    backup(path, leaf);
                 }
             } finally {
                 guard.exit();
             }
         }
 
-        /** The expansion round {@link #descend} claimed on the leaf it returned, or -1 when it claimed none. */
-        private int claimedRound;
+        // -------------------------------------------------------------- gathering
+
+        /** One iteration; returns the simulations that made a visit, or -1 when the budget had none to claim. */
+        private int iterate() {
+            int visits = 0;
+            gathered = 0;
+            for (int i = 0; i < paths.length; i++) {
+                if (i > 0 && run.shouldCut()) {
+                    break;
+                }
+                if (!run.tryClaimSimulation()) {
+                    if (i == 0) {
+                        return -1;
+                    }
+                    break;
+                }
+                Path path = paths[gathered];
+                // A thread holding reservations for calls it has not yet waited for must not wait for more.
+                long early = 0;
+                if (gathered > 0) {
+                    if (!run.tryReservePolicyTokens(expansionReservation())) {
+                        run.releaseSimulation();
+                        break;
+                    }
+                    early = expansionReservation();
+                }
+                Node leaf;
+                guard.enter();
+                try {
+                    leaf = descend(path, true);
+                    if (leaf == null) {
+                        abandon(path);
+                    } else if (path.claimedRound < 0) {
+                        backup(path, leaf);
+                    }
+                } finally {
+                    guard.exit();
+                }
+                if (leaf == null || path.claimedRound < 0) {
+                    if (early > 0) {
+                        run.releasePolicyTokens(early);
+                    }
+                    if (leaf == null) {
+                        run.releaseSimulation();
+                        if (gathered == 0) {
+                            run.awaitRound(path.collidedAt, path.collidedState);
+                        }
+                        break;
+                    }
+                    visits++;
+                    continue;
+                }
+                if (gathered == 0) {
+                    // Nothing of this thread's is in flight: it may wait for other threads' calls to be charged.
+                    reserved[0] = run.reservePolicyTokens(expansionReservation());
+                    if (!reserved[0]) {
+                        run.requestStop(); // the budget is spent: this leaf gets no steps
+                    }
+                } else {
+                    reserved[gathered] = true;
+                }
+                rootView.afterDescent();
+                gathered++;
+                visits++;
+            }
+            if (gathered > 0) {
+                expandAndRollOut();
+            }
+            return visits;
+        }
+
+        private long expansionReservation() {
+            return (long) spec.branch() * run.maxStepTokens;
+        }
 
         /**
          * Selects from the root, taking virtual loss on the way. Returns the leaf to visit — with
-         * {@link #claimedRound} set when this thread now owns its expansion — or null when it must back out
-         * (another thread is expanding the node it reached).
+         * {@code path.claimedRound} set when this thread now owns its expansion — or null when it must back out
+         * (another descent is expanding the node it reached: {@code path.collidedAt}).
          */
-        private Node descend(boolean mayExpand) {
-            claimedRound = -1;
-            height = 0;
+        private Node descend(Path path, boolean mayExpand) {
+            path.claimedRound = -1;
+            path.height = 0;
             Node node = run.tree.root();
-            push(node);
+            push(path, node);
             while (true) {
                 if (node.isTerminal()) {
                     if (node.valueAcquire() >= spec.endGate()) {
                         run.requestStop();
                     }
-                    return node;
+                    return path.leaf = node;
                 }
                 int state = node.stateAcquire();
                 Node[] children = node.childrenAcquire();
                 if (state == 0) {
                     if (!mayExpand) {
-                        return node;
+                        return path.leaf = node;
                     }
                     if (!node.casClaimRound(0)) {
-                        return null;
+                        return path.collide(node, node.stateAcquire());
                     }
-                    claimedRound = 0;
-                    return node;
+                    path.claimedRound = 0;
+                    return path.leaf = node;
                 }
                 if (children.length == 0) {
                     // Odd state: the first expansion is still in progress elsewhere. Even: a dead end.
-                    return (state & 1) == 1 ? null : node;
+                    return (state & 1) == 1 ? path.collide(node, state) : (path.leaf = node);
                 }
-                boolean atRoot = height == 1;
+                boolean atRoot = path.height == 1;
                 if (mayExpand && (state & 1) == 0 && wantsWidening(children, atRoot) && node.casClaimRound(state)) {
-                    claimedRound = state >>> 1;
-                    return node;
+                    path.claimedRound = state >>> 1;
+                    return path.leaf = node;
                 }
                 node = atRoot ? rootView.select(node, children, spec.c(), spec.infBonus(), spec.virtualLoss())
                         : UctSelection.select(node, children, spec.c(), spec.infBonus(), spec.virtualLoss());
-                push(node);
+                push(path, node);
             }
         }
 
@@ -223,36 +298,78 @@ final class MctsStar implements Algorithm {
             return true;
         }
 
+        // -------------------------------------------------------------- expansion, rollout, backup
+
         /**
-         * Runs the expansion round this thread claimed on {@code leaf}, then rolls out and backs up. The new children
-         * are published complete: terminals carry their final V, and the child to roll out from already carries
-         * this simulation's virtual loss, so no thread can read a value the search never assigns or pile onto the
-         * rollout's child unwarned.
+         * Runs the expansion rounds claimed on the gathered leaves, then rolls out and backs up each. All policy
+         * calls start before the first is awaited, then all PRM calls. Each leaf's new children are published
+         * complete: terminals carry their final V, and the child to roll out from already carries its
+         * simulation's virtual loss, so no thread can read a value the search never assigns or pile onto the
+         * rollout's child unwarned. Every claimed round ends, whatever fails.
          */
-        private void expandAndRollOut(Node leaf, int round) {
+        private void expandAndRollOut() {
             rootView.forget(); // a simulation that waits on the models can afford to re-read the root's children
-            Node best = null;
+            int count = gathered;
+            Expander.PendingSample[] samples = new Expander.PendingSample[count];
+            Node[] best = new Node[count];
+            int roundsEnded = 0;
             try {
-                List<Node> fresh = Expander.propose(run, leaf, spec.branch(), false, round, 0);
-                if (!fresh.isEmpty()) {
-                    best = settle(fresh);
-                    push(best);
-                    leaf.appendChildrenRelease(fresh);
-                } else if (leaf.childrenAcquire().length == 0) {
-                    leaf.setValueRelease(0); // a dead end, valued before its round ends
+                for (int j = 0; j < count; j++) {
+                    Path path = paths[j];
+                    if (reserved[j]) {
+                        reserved[j] = false; // the pending call owns the reservation now
+                        samples[j] = Expander.startSample(run, path.leaf.path(), spec.branch(), false,
+                                run.seedFor(path.leaf, path.claimedRound, 0), expansionReservation());
+                    }
+                }
+                Expander.PendingScores[] scores = new Expander.PendingScores[count];
+                List<List<Expander.Candidate>> fresh = new ArrayList<>(count);
+                for (int j = 0; j < count; j++) {
+                    List<Expander.Candidate> candidates = samples[j] == null ? List.of() : samples[j].await(run);
+                    samples[j] = null;
+                    fresh.add(Expander.distinct(paths[j].leaf, candidates));
+                    scores[j] = Expander.startScore(run, fresh.get(j));
+                }
+                for (int j = 0; j < count; j++) {
+                    Path path = paths[j];
+                    Node leaf = path.leaf;
+                    double[] values = scores[j].await(run);
+                    List<Node> children = new ArrayList<>(values.length);
+                    for (int i = 0; i < values.length; i++) {
+                        children.add(Expander.newChild(run, leaf, fresh.get(j).get(i), values[i]));
+                    }
+                    if (!children.isEmpty()) {
+                        best[j] = settle(children);
+                        push(path, best[j]);
+                        leaf.appendChildrenRelease(children);
+                    } else if (leaf.childrenAcquire().length == 0) {
+                        leaf.setValueRelease(0); // a dead end, valued before its round ends
+                    }
+                    endRound(leaf);
+                    roundsEnded++;
                 }
             } finally {
-                leaf.setRoundDoneRelease();
+                for (int j = 0; j < count; j++) {
+                    if (samples[j] != null) {
+                        samples[j].abandon(run);
+                    } else if (reserved[j]) {
+                        reserved[j] = false;
+                        run.releasePolicyTokens(expansionReservation());
+                    }
+                }
+                for (int j = roundsEnded; j < count; j++) {
+                    endRound(paths[j].leaf);
+                }
             }
-            if (best == null) {
-                backup(leaf);
-                return;
+            rollOut(best);
+            for (int j = 0; j < count; j++) {
+                backup(paths[j], best[j] != null ? best[j] : paths[j].leaf);
             }
-            if (!best.isTerminal() && spec.rollSteps() > 0) {
-                double rolled = rollOut(best);
-                best.setValueRelease((1 - spec.alpha()) * best.valueAcquire() + spec.alpha() * rolled);
-            }
-            backup(best);
+        }
+
+        private void endRound(Node leaf) {
+            leaf.setRoundDoneRelease();
+            run.roundEnded(leaf);
         }
 
         /**
@@ -279,57 +396,126 @@ final class MctsStar implements Algorithm {
             return best;
         }
 
-        /** Greedy rollout: each step takes the best-scored of {@code rollBranch} proposals; returns the best value seen. */
-        private double rollOut(Node from) {
-            ReasoningPath path = from.path();
-            double best = from.valueAcquire();
-            for (int step = 0; step < spec.rollSteps() && !run.task.isTerminal(path)
-                    && path.depth() < run.task.maxSteps() && !run.shouldCut(); step++) {
-                List<Expander.Candidate> candidates = Expander.sample(run, path, spec.rollBranch(), false,
-                        run.seedFor(from, from.roundsDone(), 1 + step));
-                if (candidates.isEmpty()) {
-                    break;
-                }
-                double[] scores = Expander.score(run, path, candidates);
-                int top = 0;
-                for (int i = 1; i < scores.length; i++) {
-                    if (scores[i] > scores[top]) {
-                        top = i;
-                    }
-                }
-                best = Math.max(best, scores[top]);
-                path = candidates.get(top).path();
-                if (candidates.get(top).endOfSequence()) {
-                    break;
+        /**
+         * Greedy rollouts from each non-terminal new best child: each step takes the best-scored of
+         * {@code rollBranch} proposals; the best value seen is blended into the child's V. The rollouts advance
+         * together, a step's policy calls all started before any is awaited, then its PRM calls.
+         */
+        private void rollOut(Node[] from) {
+            if (spec.rollSteps() == 0) {
+                return;
+            }
+            int count = from.length;
+            ReasoningPath[] at = new ReasoningPath[count];
+            double[] bestSeen = new double[count];
+            boolean[] rolling = new boolean[count];
+            for (int j = 0; j < count; j++) {
+                if (from[j] != null && !from[j].isTerminal()) {
+                    at[j] = from[j].path();
+                    bestSeen[j] = from[j].valueAcquire();
+                    rolling[j] = true;
                 }
             }
-            return best;
+            Expander.PendingSample[] samples = new Expander.PendingSample[count];
+            Expander.PendingScores[] scores = new Expander.PendingScores[count];
+            List<List<Expander.Candidate>> candidates = new ArrayList<>(count);
+            for (int j = 0; j < count; j++) {
+                candidates.add(List.of());
+            }
+            long reservation = (long) spec.rollBranch() * run.maxStepTokens;
+            try {
+                for (int step = 0; step < spec.rollSteps(); step++) {
+                    boolean holding = false;
+                    for (int j = 0; j < count; j++) {
+                        if (!rolling[j]) {
+                            continue;
+                        }
+                        if (run.task.isTerminal(at[j]) || at[j].depth() >= run.task.maxSteps() || run.shouldCut()) {
+                            rolling[j] = false;
+                            continue;
+                        }
+                        if (!holding) {
+                            if (!run.reservePolicyTokens(reservation)) {
+                                run.requestStop();
+                                rolling[j] = false;
+                                continue;
+                            }
+                        } else if (!run.tryReservePolicyTokens(reservation)) {
+                            rolling[j] = false;
+                            continue;
+                        }
+                        holding = true;
+                        samples[j] = Expander.startSample(run, at[j], spec.rollBranch(), false,
+                                run.seedFor(from[j], from[j].roundsDone(), 1 + step), reservation);
+                    }
+                    for (int j = 0; j < count; j++) {
+                        if (samples[j] != null) {
+                            candidates.set(j, samples[j].await(run));
+                            samples[j] = null;
+                            if (candidates.get(j).isEmpty()) {
+                                rolling[j] = false;
+                            } else {
+                                scores[j] = Expander.startScore(run, candidates.get(j));
+                            }
+                        }
+                    }
+                    for (int j = 0; j < count; j++) {
+                        if (scores[j] != null) {
+                            double[] values = scores[j].await(run);
+                            scores[j] = null;
+                            int top = 0;
+                            for (int i = 1; i < values.length; i++) {
+                                if (values[i] > values[top]) {
+                                    top = i;
+                                }
+                            }
+                            bestSeen[j] = Math.max(bestSeen[j], values[top]);
+                            Expander.Candidate chosen = candidates.get(j).get(top);
+                            at[j] = chosen.path();
+                            if (chosen.endOfSequence()) {
+                                rolling[j] = false;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                for (Expander.PendingSample sample : samples) {
+                    if (sample != null) {
+                        sample.abandon(run);
+                    }
+                }
+            }
+            for (int j = 0; j < count; j++) {
+                if (from[j] != null && !from[j].isTerminal()) {
+                    from[j].setValueRelease((1 - spec.alpha()) * from[j].valueAcquire() + spec.alpha() * bestSeen[j]);
+                }
+            }
         }
 
         /**
          * Takes a virtual loss on every node but the root: every simulation passes the root, so its in-flight
          * count would steer nothing, and writing it twice per simulation would make the root's line the hottest.
          */
-        private void push(Node node) {
-            if (height > 0) {
+        private void push(Path path, Node node) {
+            if (path.height > 0) {
                 node.addVirtualLoss(1);
             }
-            stack[height++] = node;
+            path.nodes[path.height++] = node;
         }
 
         /** Takes back the virtual loss of a simulation that made no visit. */
-        private void abandon() {
+        private void abandon(Path path) {
             rootView.forget();
-            for (int i = 1; i < height; i++) {
-                stack[i].addVirtualLoss(-1);
+            for (int i = 1; i < path.height; i++) {
+                path.nodes[i].addVirtualLoss(-1);
             }
         }
 
-        /** Visits the leaf (top of the stack) and sets each ancestor's V to its children's visit-weighted mean. */
-        private void backup(Node leaf) {
+        /** Visits the leaf (top of the path) and sets each ancestor's V to its children's visit-weighted mean. */
+        private void backup(Path path, Node leaf) {
             guard.enter();
             try {
-                backUpUnguarded(leaf);
+                backUpUnguarded(path, leaf);
             } finally {
                 guard.exit();
             }
@@ -339,16 +525,41 @@ final class MctsStar implements Algorithm {
          * The root's V and visits are set once the search ends: every simulation passes the root, so writing
          * them would make its line the most contended, and selection derives N_root from the children.
          */
-        private void backUpUnguarded(Node leaf) {
+        private void backUpUnguarded(Path path, Node leaf) {
             leaf.addSelfVisit();
-            for (int i = height - 1; i > 0; i--) {
-                Node node = stack[i];
+            for (int i = path.height - 1; i > 0; i--) {
+                Node node = path.nodes[i];
                 if (node != leaf) {
                     node.updateValueRelease(weightedChildValue(node));
                 }
                 node.completeVisit();
             }
             rootView.afterBackup();
+        }
+    }
+
+    /** One descent's path from the root, reused from iteration to iteration. */
+    private static final class Path {
+        final Node[] nodes;
+        int height;
+        /** The node the descent stopped at (a terminal, a dead end, or the node whose round it claimed). */
+        Node leaf;
+        /** The expansion round the descent claimed on {@link #leaf}, or -1 when it claimed none. */
+        int claimedRound;
+        /** Where a descent that backed out met another's expansion, and the state it saw there. */
+        Node collidedAt;
+        int collidedState;
+
+        Path(int capacity) {
+            this.nodes = new Node[capacity];
+        }
+
+        /** Records a collision; returns null, the descent's result. */
+        Node collide(Node node, int state) {
+            leaf = null;
+            collidedAt = node;
+            collidedState = state;
+            return null;
         }
     }
 }

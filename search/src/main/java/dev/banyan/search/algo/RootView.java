@@ -68,6 +68,14 @@ final class RootView {
         lastChosen = -1;
     }
 
+    /**
+     * Re-reads the child last selected, after a descent through it that stays in flight, so that this thread's
+     * next descent sees its virtual loss (a thread gathering many leaves); with one leaf at a time it changes nothing.
+     */
+    void afterDescent() {
+        afterBackup();
+    }
+
     /** Re-reads the child last selected, after this thread's backup through it. */
     void afterBackup() {
         if (lastChosen >= 0) {

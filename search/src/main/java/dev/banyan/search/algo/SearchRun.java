@@ -8,10 +8,12 @@ import dev.banyan.search.SearchStats;
 import dev.banyan.search.StepScorer;
 import dev.banyan.search.Task;
 
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +55,14 @@ final class SearchRun {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     /** Goes from false to true once, when a search found nothing left to grow; never back. */
     private final AtomicBoolean exhausted = new AtomicBoolean();
+
+    /**
+     * Expansion rounds some thread waits for, by node: a waiter adds its node, the round's owner removes it and
+     * completes the future once the round has ended. Empty while no descent has collided with an expansion.
+     */
+    private final ConcurrentHashMap<Node, CompletableFuture<Void>> awaitedRounds = new ConcurrentHashMap<>();
+    /** The longest a collided descent waits before it looks again; a bound, not a poll: the owner wakes it. */
+    private static final long ROUND_WAIT_MILLIS = 20;
 
     SearchRun(Task task, Policy policy, StepScorer scorer, OutcomeScorer outcomeScorer, Budget budget, long seed,
               int maxStepTokens, String question) {
@@ -150,6 +160,53 @@ final class SearchRun {
             } else {
                 LockSupport.parkNanos(RESERVATION_WAIT_NANOS);
             }
+        }
+    }
+
+    /**
+     * Reserves at once or not at all, for a thread that already holds reservations for calls it has yet to wait
+     * for (waiting here for those would wait for itself): admitted under the same rule as
+     * {@link #reservePolicyTokens}.
+     */
+    boolean tryReservePolicyTokens(long tokens) {
+        while (true) {
+            long seen = reservedTokens.get();
+            if (seen != 0 && policyTokens.sum() + seen >= budget.policyTokens()) {
+                return false;
+            }
+            if (reservedTokens.compareAndSet(seen, seen + tokens)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Waits until the expansion round in progress on {@code node}, which the caller saw in the odd state
+     * {@code oddState}, has ended: a descent that lands on a node being expanded waits for it instead of spinning.
+     * Returns early on a stop, and after a short bound in any case (the caller looks again).
+     */
+    void awaitRound(Node node, int oddState) {
+        CompletableFuture<Void> ended = awaitedRounds.computeIfAbsent(node, n -> new CompletableFuture<>());
+        VarHandle.fullFence(); // the owner writes the state, then reads the map; this side, the reverse
+        if (node.stateAcquire() != oddState || shouldCut()) {
+            awaitedRounds.remove(node, ended);
+            return;
+        }
+        try {
+            ended.get(ROUND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // look again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Wakes the threads waiting for a round on {@code node}; its owner calls this after ending the round. */
+    void roundEnded(Node node) {
+        VarHandle.fullFence();
+        CompletableFuture<Void> ended = awaitedRounds.remove(node);
+        if (ended != null) {
+            ended.complete(null);
         }
     }
 

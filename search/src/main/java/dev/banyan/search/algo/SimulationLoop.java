@@ -3,7 +3,8 @@ package dev.banyan.search.algo;
 import java.util.function.BooleanSupplier;
 
 /**
- * One search thread's loop over simulations claimed from the budget, shared by the MCTS algorithms. It keeps
+ * One search thread's loop over simulations claimed from the budget, shared by the MCTS algorithms (MCTS*
+ * runs its own, gathering many simulations per iteration, and counts them here). It keeps
  * this thread's streak of simulations that grew nothing (per thread: a shared count would be contended) and
  * stops the search when the streak passes the tree's size by {@code idleSlack}: the tree is exhausted.
  */
@@ -29,11 +30,22 @@ final class SimulationLoop {
                 Thread.onSpinWait();
                 continue;
             }
-            if (run.tree.size() > before) {
-                idleSimulations = 0;
-            } else if (++idleSimulations > idleSlack + run.tree.size()) {
-                run.stopExhausted();
-            }
+            record(run, 1, run.tree.size() > before);
+        }
+    }
+
+    /**
+     * Counts {@code visits} simulations that ran together (a gathering thread's iteration); {@code grew}: they added
+     * a node. Stops the search once the streak that grew nothing passes the tree's size by the slack.
+     */
+    void record(SearchRun run, int visits, boolean grew) {
+        if (visits == 0) {
+            return;
+        }
+        if (grew) {
+            idleSimulations = 0;
+        } else if ((idleSimulations += visits) > idleSlack + run.tree.size()) {
+            run.stopExhausted();
         }
     }
 }

@@ -32,7 +32,8 @@ class BudgetHoldsTest {
 
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> cases = Stream.builder();
-        for (AlgorithmSpec spec : new AlgorithmSpec[] {AlgorithmSpec.MctsStar.defaults(), new AlgorithmSpec.Beam(3, 3,
+        for (AlgorithmSpec spec : new AlgorithmSpec[] {AlgorithmSpec.MctsStar.defaults(),
+                AlgorithmSpec.MctsStar.defaults().withInFlight(16), new AlgorithmSpec.Beam(3, 3,
                 AlgorithmSpec.Aggregation.LAST), new AlgorithmSpec.SelfConsistency(16), new AlgorithmSpec.Greedy()}) {
             for (int threads : new int[] {1, 8, 64}) {
                 cases.add(Arguments.of(spec, threads));

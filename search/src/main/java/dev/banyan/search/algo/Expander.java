@@ -130,7 +130,7 @@ final class Expander {
             values[i] = scores.get(i).value();
             if (!Double.isFinite(values[i])) { // a NaN would otherwise spread through every mean above it
                 throw new IllegalStateException("the step scorer gave " + values[i] + " for the step \""
-                        + candidates.get(i).text + "\": its scores must be finite (NaN or infinite weights in the reward model?)");
+                        + paths.get(i).newestStep() + "\": its scores must be finite (NaN or infinite weights in the reward model?)");
             }
             tokens += scores.get(i).tokensProcessed();
         }

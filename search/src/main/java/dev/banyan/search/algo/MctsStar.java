@@ -260,7 +260,11 @@ final class MctsStar implements Algorithm {
                         return path.leaf = node;
                     }
                     if (!node.casClaimRound(0)) {
-                        return path.collide(node, node.stateAcquire());
+                        int now = node.stateAcquire();
+                        if ((now & 1) == 0) {
+                            continue; // the other thread's first expansion already ended: look at this node again
+                        }
+                        return path.collide(node, now);
                     }
                     path.claimedRound = 0;
                     return path.leaf = node;

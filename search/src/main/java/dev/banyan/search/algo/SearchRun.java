@@ -186,6 +186,9 @@ final class SearchRun {
      * Returns early on a stop, and after a short bound in any case (the caller looks again).
      */
     void awaitRound(Node node, int oddState) {
+        if ((oddState & 1) == 0) {
+            return; // no round was in progress: nothing will end it
+        }
         CompletableFuture<Void> ended = awaitedRounds.computeIfAbsent(node, n -> new CompletableFuture<>());
         VarHandle.fullFence(); // the owner writes the state, then reads the map; this side, the reverse
         if (node.stateAcquire() != oddState || shouldCut()) {

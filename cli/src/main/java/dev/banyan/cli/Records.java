@@ -69,6 +69,7 @@ final class Records {
         stats.put("wallMillis", search.wallMillis());
         stats.put("stoppedBy", search.stoppedBy().name().toLowerCase(java.util.Locale.ROOT));
         stats.put("finishedEarly", search.finishedEarly());
+        stats.put("policyTokensOverBudget", search.policyTokensOverBudget());
         stats.put("kvReusedTokens", engine.kvReusedTokens());
         stats.put("kvRecomputedTokens", engine.kvRecomputedTokens());
         stats.put("valueCacheHits", engine.valueCacheHits());

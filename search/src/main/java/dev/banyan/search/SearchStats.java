@@ -9,9 +9,12 @@ package dev.banyan.search;
  * @param nodes nodes in the tree, the root included
  * @param wallMillis wall-clock time of the search
  * @param stoppedBy what ended the search: a limit of the budget, or the algorithm itself with budget left
+ * @param policyTokensOverBudget policy tokens spent past the token budget (0 within it): calls already in
+ *                               flight when the budget ran out finish, so a search may pass its budget by at most
+ *                               one call's tokens per thread; this says by how much it did
  */
 public record SearchStats(long policyTokens, long prmTokens, long simulations, int nodes, long wallMillis,
-                          Stop stoppedBy) {
+                          Stop stoppedBy, long policyTokensOverBudget) {
     /** What ended a search. */
     public enum Stop {
         /** The policy-token budget was spent. */
@@ -27,7 +30,7 @@ public record SearchStats(long policyTokens, long prmTokens, long simulations, i
     }
 
     public SearchStats(long policyTokens, long prmTokens, long simulations, int nodes, long wallMillis) {
-        this(policyTokens, prmTokens, simulations, nodes, wallMillis, Stop.DONE);
+        this(policyTokens, prmTokens, simulations, nodes, wallMillis, Stop.DONE, 0);
     }
 
     /** Whether the search ended with budget left (an early stop or an algorithm that could not spend it). */

@@ -262,7 +262,8 @@ final class SearchRun {
         } else {
             stop = SearchStats.Stop.DONE;
         }
-        return new SearchStats(tokens, prmTokens.sum(), simulations.get(), tree.size(), nanos / 1_000_000, stop);
+        return new SearchStats(tokens, prmTokens.sum(), simulations.get(), tree.size(), nanos / 1_000_000, stop,
+                Math.max(0, tokens - budget.policyTokens()));
     }
 
     /** A request seed that depends only on the run's seed and where in the tree it is asked from. */

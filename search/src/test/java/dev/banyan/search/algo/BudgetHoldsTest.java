@@ -61,6 +61,8 @@ class BudgetHoldsTest {
 
                 assertThat(result.stats().policyTokens()).as(spec.name() + " x" + threads + " on " + question)
                         .isLessThanOrEqualTo(BUDGET + (long) WIDEST_CALL * MAX_STEP_TOKENS);
+                assertThat(result.stats().policyTokensOverBudget()).as("the overshoot, reported")
+                        .isEqualTo(Math.max(0, result.stats().policyTokens() - BUDGET));
             }
         }
     }

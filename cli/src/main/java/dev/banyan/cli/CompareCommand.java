@@ -83,7 +83,6 @@ final class CompareCommand implements Callable<Integer> {
             taskName = models.task().name();
             spec.commandLine().getErr().printf("compare: %d problems, %d algorithms x %d budgets, model %s%n",
                     problems.size(), algorithms.size(), budgets.size(), models.description());
-            checkImplemented(models, problems.get(0));
             for (String algorithm : algorithms) {
                 for (long budget : budgets) {
                     cells.add(runCell(models, problems, algorithm, budget));
@@ -95,16 +94,6 @@ final class CompareCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(CompareReport.markdown(title, cells));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** Fails before the long work starts if an algorithm is missing from this version: one tiny search each. */
-    private void checkImplemented(ModelBundle models, Problem probe) {
-        for (String algorithm : algorithms) {
-            try (Banyan banyan = Banyan.builder().bundle(models).algorithm(algorithm).budgetTokens(1)
-                    .budgetSimulations(1).build()) {
-                banyan.search(probe.id(), probe.question(), probe.answer());
-            }
-        }
     }
 
     private CompareCell runCell(ModelBundle models, List<Problem> problems, String algorithm, long budget) {

@@ -1,8 +1,5 @@
 package dev.banyan.cli;
 
-import dev.banyan.api.Banyan;
-import dev.banyan.search.AlgorithmSpec;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,29 +50,5 @@ class CompareCommandTest {
         BufferedImage image = ImageIO.read(dir.resolve("compare.png").toFile());
         assertThat(image.getWidth()).isEqualTo(900);
         assertThat(image.getHeight()).isEqualTo(560);
-    }
-
-    @Test
-    void anAlgorithmMissingFromThisVersionFailsBeforeAnyWork(@TempDir Path dir) {
-        Optional<String> missing = AlgorithmSpec.NAMES.stream().filter(CompareCommandTest::notImplemented).findFirst();
-        Assumptions.assumeTrue(missing.isPresent(), "every algorithm is implemented in this version");
-
-        Cli.Result result = Cli.run("compare", "--input", "game24:1-3", "--algorithms", "mcts-star," + missing.get(),
-                "--budgets", "500", "--output-dir", dir.toString(), "--model", Cli.SIMULATED.toString());
-
-        assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).contains(missing.get()).contains("not implemented");
-        assertThat(result.err()).doesNotContain("mcts-star @ 500");
-        assertThat(dir.resolve("compare.csv")).doesNotExist();
-    }
-
-    private static boolean notImplemented(String algorithm) {
-        try (Banyan banyan = Banyan.builder().model(Cli.SIMULATED).algorithm(algorithm).budgetTokens(1)
-                .budgetSimulations(1).build()) {
-            banyan.search("1 1 4 6");
-            return false;
-        } catch (UnsupportedOperationException e) {
-            return true;
-        }
     }
 }

@@ -7,10 +7,20 @@
  * model directory ({@link dev.banyan.engine.DecoderModel}, {@link dev.banyan.engine.Readout},
  * {@link dev.banyan.engine.Device}, {@link dev.banyan.engine.ModelFiles}, {@link dev.banyan.engine.ModelConfig},
  * {@link dev.banyan.engine.GraphSignature}, {@link dev.banyan.engine.TextCodec}), the batched forward pass
- * ({@link dev.banyan.engine.ForwardPass}) and the token-prefix KV cache ({@link dev.banyan.engine.PrefixCache},
- * {@link dev.banyan.engine.KvSnapshot}, {@link dev.banyan.engine.SequenceKv}, {@link dev.banyan.engine.KvLayout}).
- * Everything else is package-private: sampling and stopping ({@code Sampler}, {@code Generation}) and the
- * single inference thread that batches requests from every search thread ({@code DecodeLoop}).
+ * ({@link dev.banyan.engine.ForwardPass}), the token-prefix KV cache ({@link dev.banyan.engine.PrefixCache},
+ * {@link dev.banyan.engine.KvSnapshot}, {@link dev.banyan.engine.SequenceKv}, {@link dev.banyan.engine.KvLayout}),
+ * and the inference thread's duty cycle ({@link dev.banyan.engine.BatchLoop}, an Agrona agent, and
+ * {@link dev.banyan.engine.InferenceThread}, which runs it).
+ *
+ * <p>Everything else is package-private: the policy's duty cycle ({@code DecodeLoop}, with its requests
+ * {@code Job} and batch rows {@code Sequence}); sampling and stopping ({@code Sampler}, {@code Generation});
+ * text ({@code TokenDecoder}, which {@code TextCodec} implements, and {@code Detokenizer}, incremental
+ * detokenisation); buffers and numbers ({@code NativeBuffer}, reused across passes, and {@code Half}, half
+ * precision to float); {@code ExternalData}, which names the missing weights file when ONNX Runtime refuses a
+ * graph; and the running totals behind {@code EngineStats} ({@code EngineCounters}).
+ *
+ * <p>{@code dev.banyan.engine.template} renders Hugging Face chat templates (a Jinja subset) from a model's
+ * {@code tokenizer_config.json}; the API's chat prompts ({@code dev.banyan.api.ChatPrompt}) build on it.
  *
  * <p>Threads: search threads call {@code propose}, which tokenizes and enqueues; one inference thread per
  * model owns everything else (sessions, buffers, sequences, the cache), so those classes need no locks.

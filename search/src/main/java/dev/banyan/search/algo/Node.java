@@ -5,7 +5,6 @@ import dev.banyan.search.TreeNode;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,7 +64,11 @@ final class Node implements TreeNode {
     private long counts;
     /** Visits that ended at this node (an expansion, a rollout from it, or reaching it as a terminal). */
     private int selfVisits;
-    /** The value estimate V (double bits); release/acquire so a reader sees a V no older than its visit. */
+    /**
+     * The value estimate V (double bits), written with release and read with acquire. Nothing orders it against
+     * {@link #counts}, which selection reads opaque: a reader may pair a visit count with a V from before or
+     * after the backups that count includes.
+     */
     private long valueBits;
     /** Sum of backed-up values (double bits), for algorithms that average; CAS-added. */
     private long valueSumBits;
@@ -120,10 +123,6 @@ final class Node implements TreeNode {
     /** Expansion rounds completed so far. */
     int roundsDone() {
         return stateAcquire() >>> 1;
-    }
-
-    boolean isExpandedAcquire() {
-        return stateAcquire() >= 2;
     }
 
     // ------------------------------------------------------------------ children
@@ -281,11 +280,6 @@ final class Node implements TreeNode {
     @Override
     public ReasoningPath path() {
         return path;
-    }
-
-    /** Children as a fresh mutable list (for tests and results). */
-    List<Node> childList() {
-        return new ArrayList<>(Arrays.asList(childrenAcquire()));
     }
 
     @Override

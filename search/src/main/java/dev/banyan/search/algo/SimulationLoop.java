@@ -3,9 +3,9 @@ package dev.banyan.search.algo;
 import java.util.function.BooleanSupplier;
 
 /**
- * One search thread's loop over simulations claimed from the budget, shared by the MCTS algorithms (MCTS*
+ * One search worker's loop over simulations claimed from the budget, shared by the MCTS algorithms (MCTS*
  * runs its own, gathering many simulations per iteration, and counts them here). It keeps
- * this thread's streak of simulations that grew nothing (per thread: a shared count would be contended) and
+ * the worker's streak of simulations that grew nothing (per worker: a shared count would be contended) and
  * stops the search when the streak passes the tree's size by {@code idleSlack}: the tree is exhausted.
  */
 final class SimulationLoop {
@@ -16,7 +16,10 @@ final class SimulationLoop {
         this.idleSlack = idleSlack;
     }
 
-    /** Simulations in a row, on this thread, that added no node. */
+    /**
+     * Simulations in a row, of this worker, that added no node; an iteration's gathered simulations count together,
+     * all idle when none of them added one.
+     */
     int idleSimulations() {
         return idleSimulations;
     }

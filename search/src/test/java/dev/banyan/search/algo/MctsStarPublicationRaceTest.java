@@ -77,7 +77,7 @@ class MctsStarPublicationRaceTest {
         // No value the search assigns reaches the gate, and 2 simulations are far from the idle stop.
         if (run.shouldCut()) {
             throw new AssertionError("the search stopped early on a value it never assigns: "
-                    + run.tree.root().childList());
+                    + run.tree.root().children());
         }
     }
 }

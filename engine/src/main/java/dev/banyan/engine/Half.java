@@ -1,6 +1,9 @@
 package dev.banyan.engine;
 
-/** IEEE 754 half precision to float (Java 17 has no {@code Float.float16ToFloat}). */
+/**
+ * IEEE 754 half precision to float. It stays while the build targets Java 17: {@code Float.float16ToFloat}, which
+ * does the same, arrived in Java 20; once the release is 20 or later this class gives way to it.
+ */
 final class Half {
     private Half() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.search.Task;
 import dev.banyan.search.targets.TrainingTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,9 +22,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trees", required = true, paramLabel = "trees.jsonl",
-            description = "The trees.jsonl of a run's --export-dir.")
-    Path trees;
+    @Mixin
+    TreesOption trees;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "sft ({prompt, completion}), prm (TRL stepwise {prompt, completions, labels, values}) "
@@ -35,12 +35,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outputs.requireDistinct(output, "--output", trees, "--trees");
+        Outputs.requireDistinct(output, "--output", trees.file, "--trees");
         Outputs.requireFreshFile(output, "--output", false, "choose another output, or delete that file first");
         Map<List<Object>, Task> tasks = new HashMap<>();
         long written = 0;
         try (JsonlAppender out = new JsonlAppender(output)) {
-            for (SavedTree tree : TreeFile.read(trees)) {
+            for (SavedTree tree : trees.read()) {
                 Task task = tasks.computeIfAbsent(List.of(tree.task, tree.taskSettings),
                         key -> TreeFile.task(tree.task, tree.taskSettings));
                 TrainingTargets targets = TrainingTargets.extract(tree, task, tree.answer);

@@ -1,6 +1,7 @@
 package dev.banyan.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,9 +18,8 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trees", required = true, paramLabel = "trees.jsonl",
-            description = "The trees.jsonl of a run's --export-dir.")
-    Path trees;
+    @Mixin
+    TreesOption trees;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "The problem whose tree to show.")
     String id;
@@ -32,11 +32,11 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Outputs.requireDistinct(html, "--html", trees, "--trees");
+        Outputs.requireDistinct(html, "--html", trees.file, "--trees");
         Outputs.requireFreshFile(html, "--html", force, "pass --force to replace it, or choose another file");
-        List<SavedTree> saved = TreeFile.read(trees);
+        List<SavedTree> saved = trees.read();
         SavedTree tree = saved.stream().filter(candidate -> candidate.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UserError(trees + " has no tree with id \"" + id + "\"; it has "
+                .orElseThrow(() -> new UserError(trees.file + " has no tree with id \"" + id + "\"; it has "
                         + saved.size() + " trees, e.g. " + saved.stream().limit(5).map(t -> "\"" + t.id + "\"")
                         .collect(Collectors.joining(", "))));
         TreeHtml.write(tree.record, html);

@@ -59,7 +59,6 @@ public final class Banyan implements AutoCloseable {
      * @param id the problem's id, carried into the solution (may be null)
      * @param question the question, in the task's format (for Game of 24, four numbers such as {@code 4 9 10 13})
      * @param answer the expected answer for the verdict, or null when unknown
-     * @throws UnsupportedOperationException if the algorithm is not implemented in this version
      * @throws IllegalArgumentException if the task does not accept the question
      * @throws IllegalStateException if this instance is closed
      */

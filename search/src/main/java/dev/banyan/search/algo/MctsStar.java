@@ -119,6 +119,9 @@ final class MctsStar implements Algorithm {
         private final boolean[] reserved;
         /** Leaves gathered this iteration: {@code paths[0, gathered)}, each with a round this thread claimed. */
         private int gathered;
+        /** Descents of this iteration that collided and still hold their virtual loss: {@code heldPaths[0, held)}. */
+        private final Path[] heldPaths;
+        private int held;
         private final SimulationLoop simulations = new SimulationLoop(spec.idleSimulationsSlack());
         private final RootView rootView = new RootView(spec.rootRefreshSimulations());
 
@@ -129,6 +132,10 @@ final class MctsStar implements Algorithm {
                 paths[i] = new Path(run.task.maxSteps() + 2);
             }
             this.reserved = new boolean[paths.length];
+            this.heldPaths = new Path[paths.length > 1 ? paths.length : 0];
+            for (int i = 0; i < heldPaths.length; i++) {
+                heldPaths[i] = new Path(run.task.maxSteps() + 2);
+            }
         }
 
         void loop() {
@@ -167,7 +174,8 @@ final class MctsStar implements Algorithm {
         private int iterate() {
             int visits = 0;
             gathered = 0;
-            for (int i = 0; i < paths.length; i++) {
+            held = 0;
+            for (int i = 0; visits < paths.length && held < paths.length; i++) {
                 if (i > 0 && run.shouldCut()) {
                     break;
                 }
@@ -188,12 +196,14 @@ final class MctsStar implements Algorithm {
                     early = expansionReservation();
                 }
                 Node leaf;
+                boolean hold = false;
                 guard.enter();
                 try {
                     leaf = descend(path, true);
-                    if (leaf == null) {
+                    hold = leaf == null && gathered > 0;
+                    if (leaf == null && !hold) {
                         abandon(path);
-                    } else if (path.claimedRound < 0) {
+                    } else if (leaf != null && path.claimedRound < 0) {
                         backup(path, leaf);
                     }
                 } finally {
@@ -205,10 +215,16 @@ final class MctsStar implements Algorithm {
                     }
                     if (leaf == null) {
                         run.releaseSimulation();
-                        if (gathered == 0) {
+                        if (!hold) {
                             run.awaitRound(path.collidedAt, path.collidedState);
+                            break;
                         }
-                        break;
+                        // lc0's collision: keep its virtual loss until the gathering ends, so the next descent
+                        // turns aside to the next-best leaf instead of meeting the same expansion again
+                        paths[gathered] = heldPaths[held];
+                        heldPaths[held++] = path;
+                        rootView.afterDescent();
+                        continue;
                     }
                     visits++;
                     continue;
@@ -225,6 +241,16 @@ final class MctsStar implements Algorithm {
                 rootView.afterDescent();
                 gathered++;
                 visits++;
+            }
+            if (held > 0) {
+                guard.enter();
+                try {
+                    for (int j = 0; j < held; j++) {
+                        abandon(heldPaths[j]);
+                    }
+                } finally {
+                    guard.exit();
+                }
             }
             if (gathered > 0) {
                 expandAndRollOut();

@@ -175,7 +175,8 @@ final class MctsStar implements Algorithm {
             int visits = 0;
             gathered = 0;
             held = 0;
-            for (int i = 0; visits < paths.length && held < paths.length; i++) {
+            int limit = gatheringLimit();
+            for (int i = 0; visits < limit && held < limit; i++) {
                 if (i > 0 && run.shouldCut()) {
                     break;
                 }
@@ -256,6 +257,18 @@ final class MctsStar implements Algorithm {
                 expandAndRollOut();
             }
             return visits;
+        }
+
+        /**
+         * The most leaves this iteration gathers: {@code inFlight}, or with {@code inFlightRamp} one per that many
+         * simulations the search has made so far, at least one.
+         */
+        private int gatheringLimit() {
+            int ramp = spec.inFlightRamp();
+            if (ramp == 0 || paths.length == 1) {
+                return paths.length;
+            }
+            return (int) Math.min(paths.length, Math.max(1, run.simulationsRun() / ramp));
         }
 
         private long expansionReservation() {

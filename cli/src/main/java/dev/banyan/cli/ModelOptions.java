@@ -57,7 +57,7 @@ final class ModelOptions {
             description = "Reference mode: the architecture of the ReST-MCTS* code, to measure against. One problem "
                     + "at a time (--parallel 1), one search thread, one simulation in flight, and the ONNX models run "
                     + "one sequence per forward pass with no KV reuse across nodes and no value cache; same algorithm "
-                    + "and seed.")
+                    + "and seed. Default: off.")
     boolean reference;
 
     Path modelDirectory() {

@@ -119,6 +119,7 @@ public final class Banyan implements AutoCloseable {
         private int threads = 1;
         /** Simulations in flight per search thread, overriding the algorithm's setting; null: the setting. */
         private Integer inFlight;
+        private boolean reference;
         private long seed;
         private TargetOptions targetOptions = TargetOptions.defaults();
 
@@ -229,6 +230,17 @@ public final class Banyan implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Reference mode (default off): the architecture of the ReST-MCTS* code, to measure this one against. One
+         * problem at a time, one search thread, one simulation in flight, and the ONNX models run one sequence per
+         * forward pass with no KV reuse across nodes and no value cache; the algorithm and the seed are the same.
+         * A given {@link #bundle} must itself have been opened in reference mode.
+         */
+        public Builder reference(boolean on) {
+            this.reference = on;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -247,8 +259,13 @@ public final class Banyan implements AutoCloseable {
                 throw new IllegalArgumentException("task(\"" + task + "\") applies to a model directory; the bundle "
                         + bundle.description() + " brings its own task, " + bundle.task().name());
             }
+            if (!owns && reference && !bundle.reference()) {
+                throw new IllegalArgumentException("reference(true) needs a bundle opened in reference mode "
+                        + "(ModelBundle.open(..., true)); " + bundle.description() + " was not");
+            }
             ModelBundle models = owns
-                    ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device, task, variant)
+                    ? ModelBundle.open(model != null ? model : ModelBundle.defaultDirectory(), device, task, variant,
+                            reference)
                     : bundle;
             try {
                 SearchDefaults defaults = models.defaults();
@@ -263,12 +280,15 @@ public final class Banyan implements AutoCloseable {
                     }
                     spec = mcts.withInFlight(inFlight);
                 }
+                if (reference && spec instanceof AlgorithmSpec.MctsStar mcts) {
+                    spec = mcts.withInFlight(1);
+                }
                 Searcher searcher = Searcher.builder()
                         .task(models.task()).policy(models.policy()).stepScorer(models.stepScorer())
                         .algorithm(spec)
                         .budget(budget)
                         .maxStepTokens(maxStepTokens != null ? maxStepTokens : defaults.maxStepTokens())
-                        .threads(threads)
+                        .threads(reference ? 1 : threads)
                         .seed(seed)
                         .build();
                 return new Banyan(models, owns, searcher, budget, targetOptions);

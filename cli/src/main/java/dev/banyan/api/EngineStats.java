@@ -12,10 +12,20 @@ package dev.banyan.api;
  * @param policyPassRows sequences over all the policy's passes (rows of its batches)
  * @param prmPasses forward passes the reward model ran
  * @param prmPassRows rows over all the reward model's passes
+ * @param prmKvReusedTokens tokens the reward model scored from keys and values it already held (incremental
+ *                          scoring) instead of running them again
  */
 public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits, long policyTokens,
-                          long policyPasses, long policyPassRows, long prmPasses, long prmPassRows) {
+                          long policyPasses, long policyPassRows, long prmPasses, long prmPassRows,
+                          long prmKvReusedTokens) {
     public static final EngineStats ZERO = new EngineStats(0, 0, 0);
+
+    /** Counters without the reward model's reused keys and values. */
+    public EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits, long policyTokens,
+                       long policyPasses, long policyPassRows, long prmPasses, long prmPassRows) {
+        this(kvReusedTokens, kvRecomputedTokens, valueCacheHits, policyTokens, policyPasses, policyPassRows, prmPasses,
+                prmPassRows, 0);
+    }
 
     /** Cache counters only; no pass counted. */
     public EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits) {
@@ -26,7 +36,7 @@ public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long val
         return new EngineStats(kvReusedTokens + other.kvReusedTokens, kvRecomputedTokens + other.kvRecomputedTokens,
                 valueCacheHits + other.valueCacheHits, policyTokens + other.policyTokens,
                 policyPasses + other.policyPasses, policyPassRows + other.policyPassRows, prmPasses + other.prmPasses,
-                prmPassRows + other.prmPassRows);
+                prmPassRows + other.prmPassRows, prmKvReusedTokens + other.prmKvReusedTokens);
     }
 
     /** What was counted since {@code earlier}, a reading of the same cumulative counters. */
@@ -35,7 +45,7 @@ public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long val
                 kvRecomputedTokens - earlier.kvRecomputedTokens, valueCacheHits - earlier.valueCacheHits,
                 policyTokens - earlier.policyTokens, policyPasses - earlier.policyPasses,
                 policyPassRows - earlier.policyPassRows, prmPasses - earlier.prmPasses,
-                prmPassRows - earlier.prmPassRows);
+                prmPassRows - earlier.prmPassRows, prmKvReusedTokens - earlier.prmKvReusedTokens);
     }
 
     /** Mean sequences per policy forward pass; 0 before the first pass. */

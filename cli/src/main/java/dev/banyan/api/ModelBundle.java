@@ -52,6 +52,20 @@ public interface ModelBundle extends AutoCloseable {
     }
 
     /**
+     * As {@link #open(Path, String, String, String)}; with {@code reference}, the ONNX models run as the
+     * ReST-MCTS* code runs its models: one sequence per forward pass, no KV cache reused across nodes, no
+     * incremental PRM scoring and no value cache. Simulated models are not affected.
+     */
+    static ModelBundle open(Path directory, String device, String task, String variant, boolean reference) {
+        return ModelDirectory.open(directory, device, task, variant, reference);
+    }
+
+    /** Whether this bundle's models run in reference mode (see {@link #open(Path, String, String, String, boolean)}). */
+    default boolean reference() {
+        return false;
+    }
+
+    /**
      * The model used when none is named: {@code models/game24} of the project if it exists, else
      * {@code models/simulated}. The project root is the {@code banyan.root} system property if set, else found
      * from where this code was loaded.

@@ -121,14 +121,22 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
      * @param maxBatchTokens most tokens (rows × width) in one forward pass, both engines
      * @param kvCacheBytes byte budget of each engine's prefix KV cache
      * @param intraOpThreads ONNX Runtime's intra-op threads per engine (0: its default)
+     * @param reference the ReST-MCTS* code's architecture: one row per forward pass, no prefix KV cache, no
+     *                  incremental PRM scoring, no value cache (set by {@code --reference}, not by banyan.json)
      */
     record OnnxSettings(Double temperature, Integer topK, Double topP, String variant, String prmVariant,
-                        Integer maxBatchSequences, Integer maxBatchTokens, Long kvCacheBytes, Integer intraOpThreads) {
-        static final OnnxSettings NONE = new OnnxSettings(null, null, null, null, null, null, null, null, null);
+                        Integer maxBatchSequences, Integer maxBatchTokens, Long kvCacheBytes, Integer intraOpThreads,
+                        boolean reference) {
+        static final OnnxSettings NONE = new OnnxSettings(null, null, null, null, null, null, null, null, null, false);
 
         OnnxSettings withVariant(String otherVariant) {
             return new OnnxSettings(temperature, topK, topP, otherVariant, prmVariant, maxBatchSequences,
-                    maxBatchTokens, kvCacheBytes, intraOpThreads);
+                    maxBatchTokens, kvCacheBytes, intraOpThreads, reference);
+        }
+
+        OnnxSettings asReference() {
+            return new OnnxSettings(temperature, topK, topP, variant, prmVariant, 1, maxBatchTokens, 0L,
+                    intraOpThreads, true);
         }
     }
 
@@ -141,7 +149,7 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         return new OnnxSettings(fields.nonNegativeDouble("temperature", null), toInt(fields.nonNegativeLong("topK")),
                 topP, fields.text("variant", null), fields.text("prmVariant", null),
                 toInt(fields.positiveLong("maxBatchSequences", null)), toInt(fields.positiveLong("maxBatchTokens", null)),
-                kvCacheBytes, toInt(fields.nonNegativeLong("intraOpThreads")));
+                kvCacheBytes, toInt(fields.nonNegativeLong("intraOpThreads")), false);
     }
 
     private static Integer toInt(Long value) {
@@ -205,6 +213,12 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
     /** The same models with the policy's graph taken from its {@code onnx/} folder's {@code otherVariant}. */
     ModelConfig withVariant(String otherVariant) {
         return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, onnx.withVariant(otherVariant),
+                device, defaults, simulated);
+    }
+
+    /** The same models run as the ReST-MCTS* code runs them (see {@link OnnxSettings#reference}). */
+    ModelConfig asReference() {
+        return new ModelConfig(directory, file, task, taskSettings, policy, prm, prmStyle, onnx.asReference(),
                 device, defaults, simulated);
     }
 

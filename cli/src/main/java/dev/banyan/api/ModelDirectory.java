@@ -30,7 +30,18 @@ final class ModelDirectory {
      * @param variant overrides the policy's {@code variant} of {@code banyan.json} when not null
      */
     static ModelBundle open(Path directory, String device, String taskName, String variant) {
+        return open(directory, device, taskName, variant, false);
+    }
+
+    /**
+     * @param reference run the ONNX models as the ReST-MCTS* code does: one row per forward pass, no KV reuse,
+     *                  no value cache
+     */
+    static ModelBundle open(Path directory, String device, String taskName, String variant, boolean reference) {
         ModelConfig config = ModelConfig.read(directory);
+        if (reference) {
+            config = config.asReference();
+        }
         if (device != null) {
             config = config.withDevice(device);
         }

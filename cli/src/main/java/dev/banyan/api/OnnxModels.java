@@ -31,7 +31,8 @@ final class OnnxModels {
         }
         return new Part<>(prm, () -> {
             dev.banyan.prm.PrmStats stats = prm.stats();
-            return new EngineStats(0, 0, stats.valueHits(), 0, 0, 0, stats.forwardPasses(), stats.passRows());
+            return new EngineStats(0, 0, stats.valueHits(), 0, 0, 0, stats.forwardPasses(), stats.passRows(),
+                    stats.kvTokensReused());
         }, prm);
     }
 
@@ -78,6 +79,9 @@ final class OnnxModels {
         }
         if (onnx.intraOpThreads() != null) {
             builder.intraOpThreads(onnx.intraOpThreads());
+        }
+        if (onnx.reference()) {
+            builder.incremental(false).valueCacheEntries(0);
         }
         return builder;
     }

@@ -39,6 +39,11 @@ final class OpenedBundle implements ModelBundle {
     }
 
     @Override
+    public boolean reference() {
+        return config.onnx().reference();
+    }
+
+    @Override
     public SearchDefaults defaults() {
         return config.defaults();
     }

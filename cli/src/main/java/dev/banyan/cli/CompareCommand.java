@@ -108,7 +108,7 @@ final class CompareCommand implements Callable<Integer> {
         try (Banyan banyan = model.applyTo(Banyan.builder().bundle(models)).algorithm(algorithm).budgetTokens(budget)
                 .build();
              Progress progress = Progress.start(algorithm + " @ " + budget, problems.size(), spec.commandLine().getErr())) {
-            ProblemRunner.run(banyan, problems, parallel, progress, solution -> {
+            ProblemRunner.run(banyan, problems, model.reference ? 1 : parallel, progress, solution -> {
                 if (Boolean.TRUE.equals(solution.solved())) {
                     solved.incrementAndGet();
                 }

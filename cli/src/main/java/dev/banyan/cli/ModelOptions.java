@@ -53,17 +53,24 @@ final class ModelOptions {
                     + "Default: the model's banyan.json setting, else 64.")
     Integer maxStepTokens;
 
+    @Option(names = "--reference",
+            description = "Reference mode: the architecture of the ReST-MCTS* code, to measure against. One problem "
+                    + "at a time (--parallel 1), one search thread, one simulation in flight, and the ONNX models run "
+                    + "one sequence per forward pass with no KV reuse across nodes and no value cache; same algorithm "
+                    + "and seed. Default: off.")
+    boolean reference;
+
     Path modelDirectory() {
         return model != null ? model : ModelBundle.defaultDirectory();
     }
 
     ModelBundle openModel() {
-        return ModelBundle.open(modelDirectory(), device, task, variant);
+        return ModelBundle.open(modelDirectory(), device, task, variant, reference);
     }
 
     /** The builder with these options set; the model itself is left to the caller. */
     Banyan.Builder applyTo(Banyan.Builder builder) {
-        builder.timeLimit(timeLimit).seed(seed).threads(threads);
+        builder.timeLimit(timeLimit).seed(seed).threads(threads).reference(reference);
         if (task != null) {
             builder.task(task);
         }

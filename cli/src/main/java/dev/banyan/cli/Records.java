@@ -78,6 +78,7 @@ final class Records {
         stats.put("policyRowsPerPass", engine.policyRowsPerPass());
         stats.put("prmPasses", engine.prmPasses());
         stats.put("prmRowsPerPass", engine.prmRowsPerPass());
+        stats.put("prmKvReusedTokens", engine.prmKvReusedTokens());
         return stats;
     }
 

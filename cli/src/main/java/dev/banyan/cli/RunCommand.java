@@ -169,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
                     banyan.algorithm().name(), banyan.budget().policyTokens(), banyan.bundle().description());
             try (Progress progress = Progress.start("run", pending.size(), err)) {
-                ProblemRunner.run(banyan, pending, parallel, progress, solution -> {
+                ProblemRunner.run(banyan, pending, model.reference ? 1 : parallel, progress, solution -> {
                     if (export != null) {
                         export.write(solution);
                     }

@@ -67,6 +67,25 @@ class BanyanTest {
                 .hasMessageContaining("inFlight applies to mcts-star only; the algorithm is beam");
     }
 
+    /** Reference mode: one simulation in flight whatever inFlight says; a given bundle must be opened for it. */
+    @Test
+    void referenceModeSearchesOneSimulationAtATimeAndNeedsAReferenceBundle() {
+        try (Banyan banyan = Banyan.builder().model(SIMULATED).algorithm("mcts-star").inFlight(8).threads(4)
+                .reference(true).budgetTokens(300).build()) {
+            assertThat(((AlgorithmSpec.MctsStar) banyan.algorithm()).inFlight()).isEqualTo(1);
+            assertThat(banyan.search("1 1 4 6").result().stats().policyTokens()).isPositive();
+        }
+        try (ModelBundle plain = ModelBundle.open(SIMULATED)) {
+            assertThatThrownBy(() -> Banyan.builder().bundle(plain).reference(true).build())
+                    .hasMessageContaining("reference(true) needs a bundle opened in reference mode");
+        }
+        try (ModelBundle reference = ModelBundle.open(SIMULATED, null, null, null, true);
+             Banyan banyan = Banyan.builder().bundle(reference).reference(true).budgetTokens(300).build()) {
+            assertThat(reference.reference()).isTrue();
+            assertThat(banyan.search("1 1 4 6").result().stats().policyTokens()).isPositive();
+        }
+    }
+
     @Test
     void theModelFilesDefaultsAreRead() throws IOException {
         Path model = Files.createTempDirectory("banyan-model");

@@ -256,11 +256,17 @@ public sealed interface AlgorithmSpec {
      *                 virtual loss, then asks the models for all of them at once, so that one thread fills a
      *                 batched engine's passes; 1 (the default) is the classic one simulation at a time, and gives
      *                 the same seeded results as before this setting existed
+     * @param inFlightRamp with {@code inFlight > 1}, a gathering takes at most one leaf per this many simulations
+     *                     the search has made so far (and at least one), so the first simulations go one at a time,
+     *                     each choosing with what the last one learned, and a small search is not spent almost
+     *                     blind in two or three gatherings; 0 lets every gathering take {@code inFlight}. No effect
+     *                     with {@code inFlight = 1}
      */
     record MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
                     double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
                     boolean pathValueAtTerminals, boolean answerLikelihood, double virtualLoss, int stallSimulations,
-                    int idleSimulationsSlack, int rootRefreshSimulations, int inFlight) implements AlgorithmSpec {
+                    int idleSimulationsSlack, int rootRefreshSimulations, int inFlight, int inFlightRamp)
+            implements AlgorithmSpec {
         /** Default of {@link #virtualLoss}: a whole unit of V, so the next thread takes the best free sibling. */
         public static final double VIRTUAL_LOSS = 1.0;
         /** Default of {@link #stallSimulations}. */
@@ -269,6 +275,8 @@ public sealed interface AlgorithmSpec {
         public static final int IDLE_SIMULATIONS_SLACK = 1000;
         /** Default of {@link #rootRefreshSimulations}. */
         public static final int ROOT_REFRESH_SIMULATIONS = 64;
+        /** Default of {@link #inFlightRamp}. */
+        public static final int IN_FLIGHT_RAMP = 2;
 
         public MctsStar {
             nonNegative("c", c);
@@ -292,6 +300,19 @@ public sealed interface AlgorithmSpec {
             nonNegative("idleSimulationsSlack", idleSimulationsSlack);
             positive("rootRefreshSimulations", rootRefreshSimulations);
             positive("inFlight", inFlight);
+            if (inFlightRamp < 0) {
+                throw new IllegalArgumentException("inFlightRamp must be >= 0, was " + inFlightRamp);
+            }
+        }
+
+        /** The settings before {@code inFlightRamp}, which takes its default. */
+        public MctsStar(double c, double infBonus, int branch, int rollSteps, int rollBranch, double alpha,
+                        double endGate, AnswerMode answerMode, double widenFloor, int maxChildren,
+                        boolean pathValueAtTerminals, boolean answerLikelihood, double virtualLoss,
+                        int stallSimulations, int idleSimulationsSlack, int rootRefreshSimulations, int inFlight) {
+            this(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
+                    pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
+                    rootRefreshSimulations, inFlight, IN_FLIGHT_RAMP);
         }
 
         /** The settings before {@code inFlight}, with one simulation in flight per thread. */
@@ -321,32 +342,40 @@ public sealed interface AlgorithmSpec {
         /** The paper's MCTS*: fixed branching (widening off), terminals valued by their own score. */
         public MctsStar faithful() {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, 0, maxChildren,
-                    false, false, virtualLoss, stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight);
+                    false, false, virtualLoss, stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight,
+                    inFlightRamp);
         }
 
         public MctsStar withC(double newC) {
             return new MctsStar(newC, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor, maxChildren,
                     pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
-                    rootRefreshSimulations, inFlight);
+                    rootRefreshSimulations, inFlight, inFlightRamp);
         }
 
         public MctsStar withBranch(int newBranch) {
             return new MctsStar(c, infBonus, newBranch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
                     Math.max(maxChildren, newBranch), pathValueAtTerminals, answerLikelihood, virtualLoss,
-                    stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight);
+                    stallSimulations, idleSimulationsSlack, rootRefreshSimulations, inFlight, inFlightRamp);
         }
 
         public MctsStar withAnswerMode(AnswerMode mode) {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, mode, widenFloor, maxChildren,
                     pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations, idleSimulationsSlack,
-                    rootRefreshSimulations, inFlight);
+                    rootRefreshSimulations, inFlight, inFlightRamp);
         }
 
         /** The same settings with {@code count} simulations in flight per thread. */
         public MctsStar withInFlight(int count) {
             return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
                     maxChildren, pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations,
-                    idleSimulationsSlack, rootRefreshSimulations, count);
+                    idleSimulationsSlack, rootRefreshSimulations, count, inFlightRamp);
+        }
+
+        /** The same settings with this {@link #inFlightRamp} (0: every gathering may take {@code inFlight}). */
+        public MctsStar withInFlightRamp(int ramp) {
+            return new MctsStar(c, infBonus, branch, rollSteps, rollBranch, alpha, endGate, answerMode, widenFloor,
+                    maxChildren, pathValueAtTerminals, answerLikelihood, virtualLoss, stallSimulations,
+                    idleSimulationsSlack, rootRefreshSimulations, inFlight, ramp);
         }
 
         public String name() {

@@ -105,8 +105,10 @@ final class MctsStar implements Algorithm {
      * One search thread's simulations, gathered {@code inFlight} at a time (lc0's minibatch). An iteration descends
      * again and again under virtual loss, each descent claiming its leaf's expansion round: a descent that ends at
      * a terminal or a dead end is visited at once; one that lands on a node being expanded is a collision, which
-     * takes its virtual loss back and ends the gathering (a thread that gathered nothing waits for that expansion
-     * instead of spinning). Then the iteration starts every leaf's policy call before it waits for any, so a
+     * keeps its virtual loss until the gathering ends, so the next descent turns aside (a thread that gathered
+     * nothing takes it back and waits for that expansion instead of spinning). A gathering takes at most one leaf
+     * per {@code inFlightRamp} simulations made so far, and meets at most as many collisions as it may take leaves.
+     * Then the iteration starts every leaf's policy call before it waits for any, so a
      * batching engine runs them together, then their PRM calls the same way; publishes each leaf's children;
      * runs the rollouts step by step in the same manner; and backs each simulation up. With {@code inFlight = 1}
      * this is the one-simulation-at-a-time loop, call for call. The path stacks are reused, so a visit allocates
@@ -119,6 +121,9 @@ final class MctsStar implements Algorithm {
         private final boolean[] reserved;
         /** Leaves gathered this iteration: {@code paths[0, gathered)}, each with a round this thread claimed. */
         private int gathered;
+        /** Descents of this iteration that collided and still hold their virtual loss: {@code heldPaths[0, held)}. */
+        private final Path[] heldPaths;
+        private int held;
         private final SimulationLoop simulations = new SimulationLoop(spec.idleSimulationsSlack());
         private final RootView rootView = new RootView(spec.rootRefreshSimulations());
 
@@ -129,6 +134,10 @@ final class MctsStar implements Algorithm {
                 paths[i] = new Path(run.task.maxSteps() + 2);
             }
             this.reserved = new boolean[paths.length];
+            this.heldPaths = new Path[paths.length > 1 ? paths.length : 0];
+            for (int i = 0; i < heldPaths.length; i++) {
+                heldPaths[i] = new Path(run.task.maxSteps() + 2);
+            }
         }
 
         void loop() {
@@ -167,69 +176,111 @@ final class MctsStar implements Algorithm {
         private int iterate() {
             int visits = 0;
             gathered = 0;
-            for (int i = 0; i < paths.length; i++) {
-                if (i > 0 && run.shouldCut()) {
-                    break;
-                }
-                if (!run.tryClaimSimulation()) {
-                    if (i == 0) {
-                        return -1;
-                    }
-                    break;
-                }
-                Path path = paths[gathered];
-                // A thread holding reservations for calls it has not yet waited for must not wait for more.
-                long early = 0;
-                if (gathered > 0) {
-                    if (!run.tryReservePolicyTokens(expansionReservation())) {
-                        run.releaseSimulation();
+            held = 0;
+            int limit = gatheringLimit();
+            try {
+                for (int i = 0; visits < limit && held < limit; i++) {
+                    if (i > 0 && run.shouldCut()) {
                         break;
                     }
-                    early = expansionReservation();
-                }
-                Node leaf;
-                guard.enter();
-                try {
-                    leaf = descend(path, true);
-                    if (leaf == null) {
-                        abandon(path);
-                    } else if (path.claimedRound < 0) {
-                        backup(path, leaf);
-                    }
-                } finally {
-                    guard.exit();
-                }
-                if (leaf == null || path.claimedRound < 0) {
-                    if (early > 0) {
-                        run.releasePolicyTokens(early);
-                    }
-                    if (leaf == null) {
-                        run.releaseSimulation();
-                        if (gathered == 0) {
-                            run.awaitRound(path.collidedAt, path.collidedState);
+                    if (!run.tryClaimSimulation()) {
+                        if (i == 0) {
+                            return -1;
                         }
                         break;
                     }
-                    visits++;
-                    continue;
-                }
-                if (gathered == 0) {
-                    // Nothing of this thread's is in flight: it may wait for other threads' calls to be charged.
-                    reserved[0] = run.reservePolicyTokens(expansionReservation());
-                    if (!reserved[0]) {
-                        run.requestStop(); // the budget is spent: this leaf gets no steps
+                    Path path = paths[gathered];
+                    // A thread holding reservations for calls it has not yet waited for must not wait for more.
+                    long early = 0;
+                    if (gathered > 0) {
+                        if (!run.tryReservePolicyTokens(expansionReservation())) {
+                            run.releaseSimulation();
+                            break;
+                        }
+                        early = expansionReservation();
                     }
-                } else {
-                    reserved[gathered] = true;
+                    Node leaf;
+                    boolean hold = false;
+                    guard.enter();
+                    try {
+                        leaf = descend(path, true);
+                        hold = leaf == null && gathered > 0;
+                        if (leaf == null && !hold) {
+                            abandon(path);
+                        } else if (leaf != null && path.claimedRound < 0) {
+                            backup(path, leaf);
+                        }
+                    } finally {
+                        guard.exit();
+                    }
+                    if (leaf == null || path.claimedRound < 0) {
+                        if (early > 0) {
+                            run.releasePolicyTokens(early);
+                        }
+                        if (leaf == null) {
+                            run.releaseSimulation();
+                            if (!hold) {
+                                run.awaitRound(path.collidedAt, path.collidedState);
+                                break;
+                            }
+                            // lc0's collision: keep its virtual loss until the gathering ends, so the next descent
+                            // turns aside to the next-best leaf instead of meeting the same expansion again
+                            paths[gathered] = heldPaths[held];
+                            heldPaths[held++] = path;
+                            rootView.afterDescent();
+                            continue;
+                        }
+                        visits++;
+                        continue;
+                    }
+                    if (gathered == 0) {
+                        // Nothing of this thread's is in flight: it may wait for other threads' calls to be charged.
+                        reserved[0] = run.reservePolicyTokens(expansionReservation());
+                        if (!reserved[0]) {
+                            run.requestStop(); // the budget is spent: this leaf gets no steps
+                        }
+                    } else {
+                        reserved[gathered] = true;
+                    }
+                    rootView.afterDescent();
+                    gathered++;
+                    visits++;
                 }
-                rootView.afterDescent();
-                gathered++;
-                visits++;
+            } finally {
+                releaseHeld(); // before any model call: the collisions' virtual loss must not outlive the gathering
             }
             if (gathered > 0) {
                 expandAndRollOut();
             }
             return visits;
+        }
+
+        /** Takes back the virtual loss of this iteration's collisions. */
+        private void releaseHeld() {
+            if (held == 0) {
+                return;
+            }
+            guard.enter();
+            try {
+                for (int j = 0; j < held; j++) {
+                    abandon(heldPaths[j]);
+                }
+            } finally {
+                guard.exit();
+                held = 0;
+            }
+        }
+
+        /**
+         * The most leaves this iteration gathers: {@code inFlight}, or with {@code inFlightRamp} one per that many
+         * simulations the search has made so far, at least one.
+         */
+        private int gatheringLimit() {
+            int ramp = spec.inFlightRamp();
+            if (ramp == 0 || paths.length == 1) {
+                return paths.length;
+            }
+            return (int) Math.min(paths.length, Math.max(1, run.simulationsRun() / ramp));
         }
 
         private long expansionReservation() {

@@ -62,7 +62,10 @@ class MctsStarInFlightTest {
         assertThat(policyCalls.most.get()).as("policy calls in flight at once").isGreaterThan(threads);
     }
 
-    /** One thread, many in flight, on the simulated Game of 24: the search still solves, and batches its calls. */
+    /**
+     * One thread, many in flight, on the simulated Game of 24: the search still solves, and batches its calls (with
+     * the ramp off: these searches end early, before a ramp would let a gathering take four leaves).
+     */
     @Test
     void oneThreadKeepsManyCallsInFlightAndStillSolves() {
         Concurrency policyCalls = new Concurrency();
@@ -73,7 +76,7 @@ class MctsStarInFlightTest {
              Searcher searcher = Searcher.builder().task(new Game24Task())
                      .policy(policyCalls.count(late.policy(SimulatedPolicy.builder().build())))
                      .stepScorer(prmCalls.count(late.scorer(SimulatedPrm.builder().build())))
-                     .algorithm(AlgorithmSpec.MctsStar.defaults().withInFlight(16))
+                     .algorithm(AlgorithmSpec.MctsStar.defaults().withInFlight(16).withInFlightRamp(0))
                      .budget(new Budget(3000, 300, Duration.ofSeconds(60))).seed(2).build()) {
             for (String puzzle : puzzles) {
                 SearchResult result = searcher.search(puzzle, null);
@@ -86,6 +89,29 @@ class MctsStarInFlightTest {
         assertThat(solved).isGreaterThanOrEqualTo(puzzles.length - 1);
         assertThat(policyCalls.most.get()).isGreaterThanOrEqualTo(4);
         assertThat(prmCalls.most.get()).isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * The ramp: a gathering takes one leaf per {@code inFlightRamp} simulations made so far, so a search's first
+     * simulations go one at a time; with the ramp off the first gatherings already take several.
+     */
+    @Test
+    void theFirstSimulationsGoOneAtATimeUnderTheRamp() {
+        assertThat(mostPolicyCallsAtOnce(4)).isEqualTo(1);
+        assertThat(mostPolicyCallsAtOnce(0)).isGreaterThan(1);
+    }
+
+    private static int mostPolicyCallsAtOnce(int ramp) {
+        AlgorithmSpec.MctsStar spec = AlgorithmSpec.MctsStar.defaults().withInFlight(16).withInFlightRamp(ramp);
+        Concurrency policyCalls = new Concurrency();
+        try (LateModels late = new LateModels(7, 3);
+             Searcher searcher = Searcher.builder().task(new Game24Task())
+                     .policy(policyCalls.count(late.policy(SimulatedPolicy.builder().build())))
+                     .stepScorer(SimulatedPrm.builder().build())
+                     .algorithm(spec).budget(new Budget(100_000, 7, Duration.ofSeconds(30))).seed(3).build()) {
+            TreeInvariants.check(searcher.search("4 9 10 13", null).tree());
+        }
+        return policyCalls.most.get();
     }
 
     /** A token budget holds with many calls in flight on one thread: at most one call's reservation over it. */

@@ -1,5 +1,7 @@
 package dev.banyan.search.algo;
 
+import dev.banyan.search.EditDistance;
+
 import java.util.List;
 import java.util.function.IntFunction;
 

@@ -1,5 +1,7 @@
 package dev.banyan.search.tasks;
 
+import dev.banyan.search.EditDistance;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public final class KnownKeys {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new TreeSet<>(known)) {
-            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -42,25 +44,5 @@ public final class KnownKeys {
         return source + ": unknown " + what + " \"" + key + "\""
                 + nearest(key, known).map(near -> "; did you mean \"" + near + "\"?").orElse("")
                 + " (known " + what + "s: " + String.join(", ", new TreeSet<>(known)) + ")";
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

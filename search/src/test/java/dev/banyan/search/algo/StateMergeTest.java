@@ -1,5 +1,7 @@
 package dev.banyan.search.algo;
 
+import dev.banyan.search.EditDistance;
+
 import dev.banyan.search.ReasoningPath;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,15 @@
-package dev.banyan.search.algo;
+package dev.banyan.search;
 
-/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from one text to another. */
-final class EditDistance {
+/**
+ * Levenshtein distance: the fewest single-character insertions, deletions and substitutions from one text to
+ * another. Shared by η-MCTS's state merge and the nearest-key suggestion of unknown settings.
+ */
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    /** The distance between {@code a} and {@code b}; symmetric. */
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -402,10 +402,13 @@ public sealed interface AlgorithmSpec {
      * @param endGate stop once a terminal reaches this value (above 1: never)
      * @param pathValueAtTerminals a terminal's score is its own times the PRM scores of the steps above it, as in MCTS*
      * @param answerLikelihood a terminal's own score is the policy's probability of it, as in MCTS*
+     * @param stepPrior CONT draws a child with one more score beside the outcomes pooled under it: the product of
+     *                  the PRM scores along its path, so that before its chains say much, a child the PRM
+     *                  trusts is preferred to one it does not
      */
     record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
                   double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
-                  boolean answerLikelihood) implements AlgorithmSpec {
+                  boolean answerLikelihood, boolean stepPrior) implements AlgorithmSpec {
         public AbMcts {
             if (prior == null || answerMode == null) {
                 throw new IllegalArgumentException("prior and answerMode must be given");
@@ -422,17 +425,23 @@ public sealed interface AlgorithmSpec {
 
         /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
         public static AbMcts defaults() {
-            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false);
+            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false,
+                    false);
         }
 
         public AbMcts withPrior(ThompsonPrior newPrior) {
             return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, stepPrior);
+        }
+
+        public AbMcts withStepPrior(boolean newStepPrior) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, newStepPrior);
         }
 
         public AbMcts withAnswerMode(AnswerMode mode) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, stepPrior);
         }
 
         public String name() {

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * (the root included), generating one new child (GEN) is an arm that competes with continuing into an existing
  * child (CONT), by {@linkplain Thompson Thompson sampling}: GEN's posterior is fitted to the scores of the
  * children GEN made at this node, CONT's to every score backed up through its children. When CONT wins, a child
- * is chosen by Thompson sampling over its pooled scores (its own and every score made in its subtree: the
- * "aggregation" of AB-MCTS-A). A node without children can only GEN.
+ * is chosen by Thompson sampling over its pooled scores (every score made in its subtree: the "aggregation" of
+ * AB-MCTS-A; with {@code stepPrior}, one more: the product of the PRM scores along its path). A node without
+ * children can only GEN.
  *
  * <p>One simulation: select down to the node where GEN wins and claim an expansion round there by CAS; GEN
  * then samples one whole solution from that node, a step at a time (a step that repeats an existing child moves
@@ -69,7 +70,7 @@ final class AbMcts implements Algorithm {
         final AtomicReference<Moments> gen = new AtomicReference<>(Moments.EMPTY);
         /** Scores backed up through this node's children: what CONT is fitted to. */
         final AtomicReference<Moments> cont = new AtomicReference<>(Moments.EMPTY);
-        /** This node's own score and every score made in its subtree: what its parent's CONT draws it by. */
+        /** Every score made in this node's subtree: what its parent's CONT draws it by. */
         final AtomicReference<Moments> pooled = new AtomicReference<>(Moments.EMPTY);
 
         static void observe(AtomicReference<Moments> arm, double score) {
@@ -167,6 +168,9 @@ final class AbMcts implements Algorithm {
                 double[] virtualLoss = new double[open.length];
                 for (int i = 0; i < open.length; i++) {
                     pooled[i] = arms.get(open[i]).pooled.get();
+                    if (spec.stepPrior()) {
+                        pooled[i] = pooled[i].plus(MctsStar.pathProduct(open[i]));
+                    }
                     virtualLoss[i] = AlgorithmSpec.MctsStar.VIRTUAL_LOSS * open[i].virtualLossOpaque();
                 }
                 Arms here = arms.get(node);

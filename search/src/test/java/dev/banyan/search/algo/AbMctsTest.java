@@ -56,12 +56,21 @@ class AbMctsTest {
 
     @Test
     void armsCountEveryScoreOnceUnderThreads() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults());
+    }
+
+    @Test
+    void theStepPriorLeavesTheArmsAsTheyAre() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withStepPrior(true));
+    }
+
+    private static void armsCountEveryScoreOnce(AlgorithmSpec.AbMcts spec) {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (long seed = 0; seed < 5; seed++) {
                 SearchRun run = run(new ToyWorld(5).withNoisyPrm(), 300, seed);
                 Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
-                new AbMcts(AlgorithmSpec.AbMcts.defaults(), 4, pool).search(run, arms);
+                new AbMcts(spec, 4, pool).search(run, arms);
                 TreeInvariants.check(run.tree);
                 assertThat(run.tree.root().visits()).isEqualTo(run.simulationsRun());
                 checkArms(run.tree.root(), arms);

@@ -405,10 +405,12 @@ public sealed interface AlgorithmSpec {
      * @param stepPrior CONT draws a child with one more score beside the outcomes pooled under it: the product of
      *                  the PRM scores along its path, so that before its chains say much, a child the PRM
      *                  trusts is preferred to one it does not
+     * @param pruneBelow a new step (not an answer) the PRM scores below this ends its chain there, unfinished, and
+     *                   CONT never enters it: the tokens go to chains the PRM still believes in; 0 turns it off
      */
     record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
                   double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
-                  boolean answerLikelihood, boolean stepPrior) implements AlgorithmSpec {
+                  boolean answerLikelihood, boolean stepPrior, double pruneBelow) implements AlgorithmSpec {
         public AbMcts {
             if (prior == null || answerMode == null) {
                 throw new IllegalArgumentException("prior and answerMode must be given");
@@ -421,27 +423,35 @@ public sealed interface AlgorithmSpec {
                 throw new IllegalArgumentException("priorMean must be finite, was " + priorMean);
             }
             nonNegative("endGate", endGate);
+            if (!(pruneBelow >= 0 && pruneBelow <= 1)) {
+                throw new IllegalArgumentException("pruneBelow must be in [0,1], was " + pruneBelow);
+            }
         }
 
         /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
         public static AbMcts defaults() {
             return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false,
-                    false);
+                    false, 0);
         }
 
         public AbMcts withPrior(ThompsonPrior newPrior) {
             return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood, stepPrior);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, pruneBelow);
         }
 
         public AbMcts withStepPrior(boolean newStepPrior) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood, newStepPrior);
+                    pathValueAtTerminals, answerLikelihood, newStepPrior, pruneBelow);
+        }
+
+        public AbMcts withPruneBelow(double newPruneBelow) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, stepPrior, newPruneBelow);
         }
 
         public AbMcts withAnswerMode(AnswerMode mode) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
-                    pathValueAtTerminals, answerLikelihood, stepPrior);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, pruneBelow);
         }
 
         public String name() {

@@ -38,8 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Departures from TreeQuest, whose nodes are whole answers: here a node is a step, so GEN samples a chain
  * to a terminal and keeps its steps in the tree (where CONT can branch off them later); CONT never descends
  * into a terminal (it cannot grow); a GEN whose first step is empty backs up 0; the root's V and visits are set
- * once the search ends, as in MCTS*. With threads, a chain that reaches a node another thread is sampling from
- * ends there, unfinished (outcome 0). Threads: a node being
+ * once the search ends, as in MCTS*. With {@code pruneBelow}, a chain also ends unfinished (outcome 0) at a step
+ * the PRM scores below it, and CONT never enters that step: on a task where the PRM judges later steps well, the
+ * tokens a dead chain would have spent go to chains still alive. With threads, a chain that reaches a node
+ * another thread is sampling from ends there, unfinished (outcome 0). Threads: a node being
  * expanded by another thread offers only CONT, and a child loses {@link AlgorithmSpec.MctsStar#VIRTUAL_LOSS} per
  * simulation in flight through it. Each worker draws from its own seeded {@link SplittableRandom}, so one
  * thread with a seed is reproducible.
@@ -108,6 +110,16 @@ final class AbMcts implements Algorithm {
         }
         double own = PathScore.ownScore(node, spec.answerLikelihood());
         return spec.pathValueAtTerminals() ? own * MctsStar.pathProduct(node.parent()) : own;
+    }
+
+    /** A step the PRM scores below {@code pruneBelow}: a dead end, where a chain stops and CONT never goes. */
+    private boolean pruned(Node node) {
+        return !node.isTerminal() && node.prmScore() < spec.pruneBelow();
+    }
+
+    /** A node CONT cannot grow: a terminal, or a pruned step. */
+    private boolean closed(Node node) {
+        return node.isTerminal() || pruned(node);
     }
 
     /** One search thread's simulations. */
@@ -190,11 +202,11 @@ final class AbMcts implements Algorithm {
             }
         }
 
-        /** Children CONT may descend into: every one that is not terminal. */
+        /** Children CONT may descend into: every one that is neither terminal nor pruned. */
         private Node[] openChildren(Node[] children) {
             int open = 0;
             for (Node child : children) {
-                if (!child.isTerminal()) {
+                if (!closed(child)) {
                     open++;
                 }
             }
@@ -204,7 +216,7 @@ final class AbMcts implements Algorithm {
             Node[] out = new Node[open];
             int i = 0;
             for (Node child : children) {
-                if (!child.isTerminal()) {
+                if (!closed(child)) {
                     out[i++] = child;
                 }
             }
@@ -246,7 +258,7 @@ final class AbMcts implements Algorithm {
                 generatedAny = true;
                 push(next);
                 at = next;
-                if (at.isTerminal() || run.shouldCut()) {
+                if (at.isTerminal() || pruned(at) || run.shouldCut()) {
                     break;
                 }
                 int state = at.stateAcquire();

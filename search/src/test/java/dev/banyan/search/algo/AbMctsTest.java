@@ -6,6 +6,8 @@ import dev.banyan.search.algo.Thompson.Moments;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +64,34 @@ class AbMctsTest {
     @Test
     void theStepPriorLeavesTheArmsAsTheyAre() {
         armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withStepPrior(true));
+    }
+
+    @Test
+    void aPrunedStepEndsItsChainAndIsNeverEntered() {
+        double floor = 0.5;
+        boolean prunedAny = false;
+        for (long seed = 0; seed < 10; seed++) {
+            SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 40, seed);
+            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
+            new AbMcts(AlgorithmSpec.AbMcts.defaults().withPruneBelow(floor), 1, null).search(run, arms);
+            TreeInvariants.check(run.tree);
+            checkArms(run.tree.root(), arms);
+            ArrayDeque<Node> todo = new ArrayDeque<>(List.of(run.tree.root()));
+            while (!todo.isEmpty()) {
+                Node node = todo.pop();
+                if (node.parent() != null && !node.isTerminal() && node.prmScore() < floor) {
+                    prunedAny = true;
+                    assertThat(node.childrenAcquire()).as("children of pruned %s", node).isEmpty();
+                }
+                todo.addAll(List.of(node.childrenAcquire()));
+            }
+        }
+        assertThat(prunedAny).as("some step scored below the floor").isTrue();
+    }
+
+    @Test
+    void armsCountEveryScoreOnceWithPruningUnderThreads() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withPruneBelow(0.3).withStepPrior(true));
     }
 
     private static void armsCountEveryScoreOnce(AlgorithmSpec.AbMcts spec) {

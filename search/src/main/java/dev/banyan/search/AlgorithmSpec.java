@@ -405,12 +405,16 @@ public sealed interface AlgorithmSpec {
      * @param stepPrior CONT draws a child with one more score beside the outcomes pooled under it: the product of
      *                  the PRM scores along its path, so that before its chains say much, a child the PRM
      *                  trusts is preferred to one it does not
+     * @param stepPriorFromSubtree with {@code stepPrior}, the extra score is the highest PRM score of any step in
+     *                             the child's subtree, itself included, instead of its path product: a step-tag
+     *                             PRM judges a whole prefix, so a live step below vouches for every step above it
      * @param pruneBelow a new step (not an answer) the PRM scores below this ends its chain there, unfinished, and
      *                   CONT never enters it: the tokens go to chains the PRM still believes in; 0 turns it off
      */
     record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
                   double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
-                  boolean answerLikelihood, boolean stepPrior, double pruneBelow) implements AlgorithmSpec {
+                  boolean answerLikelihood, boolean stepPrior, boolean stepPriorFromSubtree, double pruneBelow)
+            implements AlgorithmSpec {
         public AbMcts {
             if (prior == null || answerMode == null) {
                 throw new IllegalArgumentException("prior and answerMode must be given");
@@ -431,27 +435,32 @@ public sealed interface AlgorithmSpec {
         /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
         public static AbMcts defaults() {
             return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false,
-                    false, 0);
+                    false, false, 0);
         }
 
         public AbMcts withPrior(ThompsonPrior newPrior) {
             return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood, stepPrior, pruneBelow);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, pruneBelow);
         }
 
         public AbMcts withStepPrior(boolean newStepPrior) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood, newStepPrior, pruneBelow);
+                    pathValueAtTerminals, answerLikelihood, newStepPrior, stepPriorFromSubtree, pruneBelow);
+        }
+
+        public AbMcts withStepPriorFromSubtree(boolean fromSubtree) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, stepPrior, fromSubtree, pruneBelow);
         }
 
         public AbMcts withPruneBelow(double newPruneBelow) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood, stepPrior, newPruneBelow);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, newPruneBelow);
         }
 
         public AbMcts withAnswerMode(AnswerMode mode) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
-                    pathValueAtTerminals, answerLikelihood, stepPrior, pruneBelow);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, pruneBelow);
         }
 
         public String name() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 /**
  * AB-MCTS-A, adaptive branching Monte Carlo tree search with node aggregation (Inoue et al., 2025, "Wider or
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * child (CONT), by {@linkplain Thompson Thompson sampling}: GEN's posterior is fitted to the scores of the
  * children GEN made at this node, CONT's to every score backed up through its children. When CONT wins, a child
  * is chosen by Thompson sampling over its pooled scores (every score made in its subtree: the "aggregation" of
- * AB-MCTS-A; with {@code stepPrior}, one more: the product of the PRM scores along its path). A node without
+ * AB-MCTS-A; with {@code stepPrior}, one more: the product of the PRM scores along its path, or with
+ * {@code stepPriorFromSubtree} the highest PRM score in its subtree). A node without
  * children can only GEN.
  *
  * <p>One simulation: select down to the node where GEN wins and claim an expansion round there by CAS; GEN
@@ -74,6 +76,8 @@ final class AbMcts implements Algorithm {
         final AtomicReference<Moments> cont = new AtomicReference<>(Moments.EMPTY);
         /** Every score made in this node's subtree: what its parent's CONT draws it by. */
         final AtomicReference<Moments> pooled = new AtomicReference<>(Moments.EMPTY);
+        /** The highest PRM score of a step in this node's subtree, its own included (0 for none); only grows. */
+        final DoubleAccumulator bestStep = new DoubleAccumulator(Math::max, 0);
 
         static void observe(AtomicReference<Moments> arm, double score) {
             arm.updateAndGet(m -> m.plus(score));
@@ -181,7 +185,8 @@ final class AbMcts implements Algorithm {
                 for (int i = 0; i < open.length; i++) {
                     pooled[i] = arms.get(open[i]).pooled.get();
                     if (spec.stepPrior()) {
-                        pooled[i] = pooled[i].plus(MctsStar.pathProduct(open[i]));
+                        pooled[i] = pooled[i].plus(spec.stepPriorFromSubtree() ? arms.get(open[i]).bestStep.get()
+                                : MctsStar.pathProduct(open[i]));
                     }
                     virtualLoss[i] = AlgorithmSpec.MctsStar.VIRTUAL_LOSS * open[i].virtualLossOpaque();
                 }
@@ -257,6 +262,11 @@ final class AbMcts implements Algorithm {
                 }
                 generatedAny = true;
                 push(next);
+                if (!next.isTerminal()) {
+                    for (int i = 1; i < height; i++) {
+                        arms.get(stack[i]).bestStep.accumulate(next.prmScore());
+                    }
+                }
                 at = next;
                 if (at.isTerminal() || pruned(at) || run.shouldCut()) {
                     break;

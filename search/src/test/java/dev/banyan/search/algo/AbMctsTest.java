@@ -94,6 +94,28 @@ class AbMctsTest {
         armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withPruneBelow(0.3).withStepPrior(true));
     }
 
+    @Test
+    void bestStepIsTheHighestStepScoreInTheSubtree() {
+        AlgorithmSpec.AbMcts spec = AlgorithmSpec.AbMcts.defaults().withStepPrior(true).withStepPriorFromSubtree(true);
+        for (long seed = 0; seed < 5; seed++) {
+            SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 60, seed);
+            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
+            new AbMcts(spec, 1, null).search(run, arms);
+            for (Node child : run.tree.root().childrenAcquire()) {
+                checkBestStep(child, arms);
+            }
+        }
+    }
+
+    private static double checkBestStep(Node node, Map<Node, AbMcts.Arms> arms) {
+        double best = node.isTerminal() ? 0 : node.prmScore();
+        for (Node child : node.childrenAcquire()) {
+            best = Math.max(best, checkBestStep(child, arms));
+        }
+        assertThat(arms.get(node).bestStep.get()).as("best step under %s", node).isEqualTo(best);
+        return best;
+    }
+
     private static void armsCountEveryScoreOnce(AlgorithmSpec.AbMcts spec) {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

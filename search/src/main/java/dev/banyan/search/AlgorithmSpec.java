@@ -386,10 +386,10 @@ public sealed interface AlgorithmSpec {
 
     /**
      * AB-MCTS-A, adaptive branching with node aggregation (Inoue et al., 2025, "Wider or Deeper?"; SakanaAI's
-     * TreeQuest): at every node, the root included, "generate one new child here" (GEN) competes by Thompson
+     * TreeQuest): at every node, the root included, "sample a new chain from here" (GEN) competes by Thompson
      * sampling with "continue into an existing child" (CONT); a child is then chosen by Thompson sampling over
-     * the scores pooled from its subtree. A node's score is its PRM score, or for a terminal the value MCTS*
-     * gives it.
+     * the scores pooled from its subtree. A chain's score is its terminal's value as MCTS* gives it, 0 for a
+     * chain that ends without one.
      *
      * @param prior {@code GAUSSIAN} (normal-inverse-gamma, the paper's default) or {@code BETA}
      * @param priorMean the Gaussian prior's mean {@code m}

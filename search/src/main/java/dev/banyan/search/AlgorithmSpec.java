@@ -437,10 +437,10 @@ public sealed interface AlgorithmSpec {
 
     /**
      * AB-MCTS-A, adaptive branching with node aggregation (Inoue et al., 2025, "Wider or Deeper?"; SakanaAI's
-     * TreeQuest): at every node, the root included, "generate one new child here" (GEN) competes by Thompson
+     * TreeQuest): at every node, the root included, "sample a new chain from here" (GEN) competes by Thompson
      * sampling with "continue into an existing child" (CONT); a child is then chosen by Thompson sampling over
-     * the scores pooled from its subtree. A node's score is its PRM score, or for a terminal the value MCTS*
-     * gives it.
+     * the scores pooled from its subtree. A chain's score is its terminal's value as MCTS* gives it, 0 for a
+     * chain that ends without one.
      *
      * @param prior {@code GAUSSIAN} (normal-inverse-gamma, the paper's default) or {@code BETA}
      * @param priorMean the Gaussian prior's mean {@code m}
@@ -453,10 +453,19 @@ public sealed interface AlgorithmSpec {
      * @param endGate stop once a terminal reaches this value (above 1: never)
      * @param pathValueAtTerminals a terminal's score is its own times the PRM scores of the steps above it, as in MCTS*
      * @param answerLikelihood a terminal's own score is the policy's probability of it, as in MCTS*
+     * @param stepPrior CONT draws a child with one more score beside the outcomes pooled under it: the product of
+     *                  the PRM scores along its path, so that before its chains say much, a child the PRM
+     *                  trusts is preferred to one it does not
+     * @param stepPriorFromSubtree with {@code stepPrior}, the extra score is the highest PRM score of any step in
+     *                             the child's subtree, itself included, instead of its path product: a step-tag
+     *                             PRM judges a whole prefix, so a live step below vouches for every step above it
+     * @param pruneBelow a new step (not an answer) the PRM scores below this ends its chain there, unfinished, and
+     *                   CONT never enters it: the tokens go to chains the PRM still believes in; 0 turns it off
      */
     record AbMcts(ThompsonPrior prior, double priorMean, double kappa, double nu, double tauSquare, double betaA,
                   double betaB, AnswerMode answerMode, double endGate, boolean pathValueAtTerminals,
-                  boolean answerLikelihood) implements AlgorithmSpec {
+                  boolean answerLikelihood, boolean stepPrior, boolean stepPriorFromSubtree, double pruneBelow)
+            implements AlgorithmSpec {
         public AbMcts {
             if (prior == null || answerMode == null) {
                 throw new IllegalArgumentException("prior and answerMode must be given");
@@ -469,21 +478,40 @@ public sealed interface AlgorithmSpec {
                 throw new IllegalArgumentException("priorMean must be finite, was " + priorMean);
             }
             nonNegative("endGate", endGate);
+            if (!(pruneBelow >= 0 && pruneBelow <= 1)) {
+                throw new IllegalArgumentException("pruneBelow must be in [0,1], was " + pruneBelow);
+            }
         }
 
         /** TreeQuest's defaults (Gaussian m 0, κ 1, ν 1, τ² 0.1; Beta 0.5/0.5), no early stop, MCTS*'s terminal values. */
         public static AbMcts defaults() {
-            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false);
+            return new AbMcts(ThompsonPrior.GAUSSIAN, 0, 1, 1, 0.1, 0.5, 0.5, AnswerMode.BEST_VALUE, 2, true, false,
+                    false, false, 0);
         }
 
         public AbMcts withPrior(ThompsonPrior newPrior) {
             return new AbMcts(newPrior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, pruneBelow);
+        }
+
+        public AbMcts withStepPrior(boolean newStepPrior) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, newStepPrior, stepPriorFromSubtree, pruneBelow);
+        }
+
+        public AbMcts withStepPriorFromSubtree(boolean fromSubtree) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, stepPrior, fromSubtree, pruneBelow);
+        }
+
+        public AbMcts withPruneBelow(double newPruneBelow) {
+            return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, answerMode, endGate,
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, newPruneBelow);
         }
 
         public AbMcts withAnswerMode(AnswerMode mode) {
             return new AbMcts(prior, priorMean, kappa, nu, tauSquare, betaA, betaB, mode, endGate,
-                    pathValueAtTerminals, answerLikelihood);
+                    pathValueAtTerminals, answerLikelihood, stepPrior, stepPriorFromSubtree, pruneBelow);
         }
 
         public String name() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 /**
  * AB-MCTS-A, adaptive branching Monte Carlo tree search with node aggregation (Inoue et al., 2025, "Wider or
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * (the root included), generating one new child (GEN) is an arm that competes with continuing into an existing
  * child (CONT), by {@linkplain Thompson Thompson sampling}: GEN's posterior is fitted to the scores of the
  * children GEN made at this node, CONT's to every score backed up through its children. When CONT wins, a child
- * is chosen by Thompson sampling over its pooled scores (its own and every score made in its subtree: the
- * "aggregation" of AB-MCTS-A). A node without children can only GEN.
+ * is chosen by Thompson sampling over its pooled scores (every score made in its subtree: the "aggregation" of
+ * AB-MCTS-A; with {@code stepPrior}, one more: the product of the PRM scores along its path, or with
+ * {@code stepPriorFromSubtree} the highest PRM score in its subtree). A node without
+ * children can only GEN.
  *
  * <p>One simulation: select down to the node where GEN wins and claim an expansion round there by CAS; GEN
  * then samples one whole solution from that node, a step at a time (a step that repeats an existing child moves
@@ -37,8 +40,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Departures from TreeQuest, whose nodes are whole answers: here a node is a step, so GEN samples a chain
  * to a terminal and keeps its steps in the tree (where CONT can branch off them later); CONT never descends
  * into a terminal (it cannot grow); a GEN whose first step is empty backs up 0; the root's V and visits are set
- * once the search ends, as in MCTS*. With threads, a chain that reaches a node another thread is sampling from
- * ends there, unfinished (outcome 0). Threads: a node being
+ * once the search ends, as in MCTS*. With {@code pruneBelow}, a chain also ends unfinished (outcome 0) at a step
+ * the PRM scores below it, and CONT never enters that step: on a task where the PRM judges later steps well, the
+ * tokens a dead chain would have spent go to chains still alive. With threads, a chain that reaches a node
+ * another thread is sampling from ends there, unfinished (outcome 0). Threads: a node being
  * expanded by another thread offers only CONT, and a child loses {@link AlgorithmSpec.MctsStar#VIRTUAL_LOSS} per
  * simulation in flight through it. Each worker draws from its own seeded {@link SplittableRandom}, so one
  * thread with a seed is reproducible.
@@ -69,8 +74,10 @@ final class AbMcts implements Algorithm {
         final AtomicReference<Moments> gen = new AtomicReference<>(Moments.EMPTY);
         /** Scores backed up through this node's children: what CONT is fitted to. */
         final AtomicReference<Moments> cont = new AtomicReference<>(Moments.EMPTY);
-        /** This node's own score and every score made in its subtree: what its parent's CONT draws it by. */
+        /** Every score made in this node's subtree: what its parent's CONT draws it by. */
         final AtomicReference<Moments> pooled = new AtomicReference<>(Moments.EMPTY);
+        /** The highest PRM score of a step in this node's subtree, its own included (0 for none); only grows. */
+        final DoubleAccumulator bestStep = new DoubleAccumulator(Math::max, 0);
 
         static void observe(AtomicReference<Moments> arm, double score) {
             arm.updateAndGet(m -> m.plus(score));
@@ -107,6 +114,16 @@ final class AbMcts implements Algorithm {
         }
         double own = PathScore.ownScore(node, spec.answerLikelihood());
         return spec.pathValueAtTerminals() ? own * MctsStar.pathProduct(node.parent()) : own;
+    }
+
+    /** A step the PRM scores below {@code pruneBelow}: a dead end, where a chain stops and CONT never goes. */
+    private boolean pruned(Node node) {
+        return !node.isTerminal() && node.prmScore() < spec.pruneBelow();
+    }
+
+    /** A node CONT cannot grow: a terminal, or a pruned step. */
+    private boolean closed(Node node) {
+        return node.isTerminal() || pruned(node);
     }
 
     /** One search thread's simulations. */
@@ -167,6 +184,10 @@ final class AbMcts implements Algorithm {
                 double[] virtualLoss = new double[open.length];
                 for (int i = 0; i < open.length; i++) {
                     pooled[i] = arms.get(open[i]).pooled.get();
+                    if (spec.stepPrior()) {
+                        pooled[i] = pooled[i].plus(spec.stepPriorFromSubtree() ? arms.get(open[i]).bestStep.get()
+                                : MctsStar.pathProduct(open[i]));
+                    }
                     virtualLoss[i] = AlgorithmSpec.MctsStar.VIRTUAL_LOSS * open[i].virtualLossOpaque();
                 }
                 Arms here = arms.get(node);
@@ -186,11 +207,11 @@ final class AbMcts implements Algorithm {
             }
         }
 
-        /** Children CONT may descend into: every one that is not terminal. */
+        /** Children CONT may descend into: every one that is neither terminal nor pruned. */
         private Node[] openChildren(Node[] children) {
             int open = 0;
             for (Node child : children) {
-                if (!child.isTerminal()) {
+                if (!closed(child)) {
                     open++;
                 }
             }
@@ -200,7 +221,7 @@ final class AbMcts implements Algorithm {
             Node[] out = new Node[open];
             int i = 0;
             for (Node child : children) {
-                if (!child.isTerminal()) {
+                if (!closed(child)) {
                     out[i++] = child;
                 }
             }
@@ -241,8 +262,13 @@ final class AbMcts implements Algorithm {
                 }
                 generatedAny = true;
                 push(next);
+                if (!next.isTerminal()) {
+                    for (int i = 1; i < height; i++) {
+                        arms.get(stack[i]).bestStep.accumulate(next.prmScore());
+                    }
+                }
                 at = next;
-                if (at.isTerminal() || run.shouldCut()) {
+                if (at.isTerminal() || pruned(at) || run.shouldCut()) {
                     break;
                 }
                 int state = at.stateAcquire();

@@ -68,13 +68,13 @@ final class Dvts implements Algorithm {
     /**
      * One pass: a new expansion round of the root ({@code subtrees × expansions} first steps, none an earlier
      * pass took), the best {@code subtrees} of them each followed down by a beam of one; the subtrees' ends go to
-     * {@code reached}. False when the budget cut the root's expansion.
+     * {@code reached}. False when the budget cut the root's expansion or it gave no new first step.
      */
     private boolean pass(SearchRun run, int subtrees, List<Node> reached) {
         List<Node> firstSteps = BeamExpansion.expand(run, run.tree.root(), subtrees * spec.expansions(),
                 spec.aggregation());
-        if (firstSteps == null) {
-            return false;
+        if (firstSteps == null || firstSteps.isEmpty()) {
+            return false; // cut by the budget, or no first step the earlier passes had not taken: nothing new to do
         }
         List<Node> starts = new ArrayList<>(firstSteps);
         BeamExpansion.sortBestFirst(starts);

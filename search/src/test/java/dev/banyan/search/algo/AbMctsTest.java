@@ -6,6 +6,8 @@ import dev.banyan.search.algo.Thompson.Moments;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,12 +58,71 @@ class AbMctsTest {
 
     @Test
     void armsCountEveryScoreOnceUnderThreads() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults());
+    }
+
+    @Test
+    void theStepPriorLeavesTheArmsAsTheyAre() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withStepPrior(true));
+    }
+
+    @Test
+    void aPrunedStepEndsItsChainAndIsNeverEntered() {
+        double floor = 0.5;
+        boolean prunedAny = false;
+        for (long seed = 0; seed < 10; seed++) {
+            SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 40, seed);
+            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
+            new AbMcts(AlgorithmSpec.AbMcts.defaults().withPruneBelow(floor), 1, null).search(run, arms);
+            TreeInvariants.check(run.tree);
+            checkArms(run.tree.root(), arms);
+            ArrayDeque<Node> todo = new ArrayDeque<>(List.of(run.tree.root()));
+            while (!todo.isEmpty()) {
+                Node node = todo.pop();
+                if (node.parent() != null && !node.isTerminal() && node.prmScore() < floor) {
+                    prunedAny = true;
+                    assertThat(node.childrenAcquire()).as("children of pruned %s", node).isEmpty();
+                }
+                todo.addAll(List.of(node.childrenAcquire()));
+            }
+        }
+        assertThat(prunedAny).as("some step scored below the floor").isTrue();
+    }
+
+    @Test
+    void armsCountEveryScoreOnceWithPruningUnderThreads() {
+        armsCountEveryScoreOnce(AlgorithmSpec.AbMcts.defaults().withPruneBelow(0.3).withStepPrior(true));
+    }
+
+    @Test
+    void bestStepIsTheHighestStepScoreInTheSubtree() {
+        AlgorithmSpec.AbMcts spec = AlgorithmSpec.AbMcts.defaults().withStepPrior(true).withStepPriorFromSubtree(true);
+        for (long seed = 0; seed < 5; seed++) {
+            SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 60, seed);
+            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
+            new AbMcts(spec, 1, null).search(run, arms);
+            for (Node child : run.tree.root().childrenAcquire()) {
+                checkBestStep(child, arms);
+            }
+        }
+    }
+
+    private static double checkBestStep(Node node, Map<Node, AbMcts.Arms> arms) {
+        double best = node.isTerminal() ? 0 : node.prmScore();
+        for (Node child : node.childrenAcquire()) {
+            best = Math.max(best, checkBestStep(child, arms));
+        }
+        assertThat(arms.get(node).bestStep.get()).as("best step under %s", node).isEqualTo(best);
+        return best;
+    }
+
+    private static void armsCountEveryScoreOnce(AlgorithmSpec.AbMcts spec) {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (long seed = 0; seed < 5; seed++) {
                 SearchRun run = run(new ToyWorld(5).withNoisyPrm(), 300, seed);
                 Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
-                new AbMcts(AlgorithmSpec.AbMcts.defaults(), 4, pool).search(run, arms);
+                new AbMcts(spec, 4, pool).search(run, arms);
                 TreeInvariants.check(run.tree);
                 assertThat(run.tree.root().visits()).isEqualTo(run.simulationsRun());
                 checkArms(run.tree.root(), arms);

@@ -116,4 +116,18 @@ class BeamSearchesTest {
             assertThat(weights.get(result.answer().orElseThrow())).as("PRM-weighted vote %s", weights).isCloseTo(top, offset(1e-12));
         }
     }
+
+    /** Regression: a derived pass whose root expansion found no new first step started zero workers and threw. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void dvtsEndsWhenTheRootHasNoNewFirstStep(int threads) {
+        AlgorithmSpec.Dvts spec = AlgorithmSpec.Dvts.defaults();
+        Budget tokens = new Budget(5_000, Long.MAX_VALUE, Duration.ofSeconds(60));
+        for (long seed = 0; seed < 3; seed++) {
+            ToyWorld world = new ToyWorld(3).withDigits(2).withNoisyPrm();
+            SearchResult result = EveryAlgorithmTest.search(world, spec, tokens, threads, seed, "3");
+            TreeInvariants.check(result.tree());
+            assertThat(result.tree().root().children()).as("only two first steps exist").hasSizeLessThanOrEqualTo(2);
+        }
+    }
 }

@@ -22,34 +22,39 @@ record CompareCell(String algorithm, long budget, long solved, long total, long 
     }
 
     double rate() {
-        return total == 0 ? 0 : (double) solved / total;
+        return perProblem(solved);
     }
 
     double avgPolicyTokens() {
-        return total == 0 ? 0 : (double) policyTokens / total;
+        return perProblem(policyTokens);
     }
 
     double avgWallMillis() {
-        return total == 0 ? 0 : (double) wallMillis / total;
+        return perProblem(wallMillis);
     }
 
     double avgNodes() {
-        return total == 0 ? 0 : (double) nodes / total;
+        return perProblem(nodes);
     }
 
     double avgTerminals() {
-        return total == 0 ? 0 : (double) terminals / total;
+        return perProblem(terminals);
     }
 
     double avgDepth() {
-        return total == 0 ? 0 : (double) depth / total;
+        return perProblem(depth);
     }
 
     double avgRootWidth() {
-        return total == 0 ? 0 : (double) rootWidth / total;
+        return perProblem(rootWidth);
     }
 
     double holdingRightRate() {
-        return total == 0 ? 0 : (double) holdingRight / total;
+        return perProblem(holdingRight);
+    }
+
+    /** {@code sum} over the problems, per problem (0 for an empty cell). */
+    private double perProblem(long sum) {
+        return total == 0 ? 0 : (double) sum / total;
     }
 }

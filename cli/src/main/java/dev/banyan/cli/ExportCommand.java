@@ -1,6 +1,9 @@
 package dev.banyan.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banyan.api.records.ExportFormat;
+import dev.banyan.api.records.ExportRecord;
+import dev.banyan.api.records.SavedTree;
+import dev.banyan.api.records.TreeLine;
 import dev.banyan.search.Task;
 import dev.banyan.search.targets.TrainingTargets;
 import picocli.CommandLine.Command;
@@ -41,16 +44,17 @@ final class ExportCommand implements Callable<Integer> {
         long written = 0;
         try (JsonlAppender out = new JsonlAppender(output)) {
             for (SavedTree tree : trees.read()) {
-                Task task = tasks.computeIfAbsent(List.of(tree.task, tree.taskSettings),
-                        key -> TreeFile.task(tree.task, tree.taskSettings));
-                TrainingTargets targets = TrainingTargets.extract(tree, task, tree.answer);
-                for (ObjectNode record : format.records(tree.id, tree, task, targets)) {
+                TreeLine line = tree.line();
+                Task task = tasks.computeIfAbsent(List.of(line.task(), line.taskSettings()),
+                        key -> TreeFile.task(line.task(), line.taskSettings()));
+                TrainingTargets targets = TrainingTargets.extract(tree, task, line.answer());
+                for (ExportRecord record : format.records(line.id(), tree, task, targets)) {
                     out.append(record);
                     written++;
                 }
             }
         }
-        spec.commandLine().getErr().printf("wrote %d %s records to %s%n", written, format.name().toLowerCase(), output);
+        spec.commandLine().getErr().printf("wrote %d %s records to %s%n", written, format.key(), output);
         return 0;
     }
 }

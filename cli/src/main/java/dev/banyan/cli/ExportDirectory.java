@@ -1,7 +1,9 @@
 package dev.banyan.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.api.Solution;
+import dev.banyan.api.records.ExportFormat;
+import dev.banyan.api.records.ExportRecord;
+import dev.banyan.api.records.TreeLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ final class ExportDirectory implements AutoCloseable {
     private ExportDirectory(Path directory) {
         this.trees = new JsonlAppender(directory.resolve(TREES));
         for (ExportFormat format : ExportFormat.values()) {
-            formats.put(format, new JsonlAppender(directory.resolve(format.fileName)));
+            formats.put(format, new JsonlAppender(directory.resolve(format.fileName())));
         }
     }
 
@@ -78,9 +80,9 @@ final class ExportDirectory implements AutoCloseable {
 
     /** Writes a problem's tree and training records; call before its output line, which marks it done. */
     void write(Solution solution) {
-        trees.append(Records.tree(solution));
+        trees.append(TreeLine.of(solution));
         for (ExportFormat format : ExportFormat.values()) {
-            List<ObjectNode> records = format.records(solution.id(), solution.result().tree(), solution.task(),
+            List<ExportRecord> records = format.records(solution.id(), solution.result().tree(), solution.task(),
                     solution.targets());
             JsonlAppender file = formats.get(format);
             records.forEach(file::append);
@@ -97,7 +99,7 @@ final class ExportDirectory implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         files.add(directory.resolve(TREES));
         for (ExportFormat format : ExportFormat.values()) {
-            files.add(directory.resolve(format.fileName));
+            files.add(directory.resolve(format.fileName()));
         }
         return files;
     }

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,7 +72,7 @@ final class GradeCommand implements Callable<Integer> {
                 Grade grade = pair.grader().grade(pair.gold(), pair.prediction());
                 equal += grade.equal() ? 1 : 0;
                 unanswered += grade.predictedAnswer() == null ? 1 : 0;
-                ObjectNode line = Json.object();
+                ObjectNode line = JsonRecords.MAPPER.createObjectNode();
                 line.put("id", pair.id());
                 line.put("equal", grade.equal());
                 line.put("goldAnswer", grade.goldAnswer());
@@ -173,7 +174,7 @@ final class GradeCommand implements Callable<Integer> {
                 @Override
                 public void write(JsonNode line) {
                     try {
-                        out.println(Json.MAPPER.writeValueAsString(line));
+                        out.println(JsonRecords.MAPPER.writeValueAsString(line));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("cannot encode a verdict", e);
                     }

@@ -1,5 +1,7 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
+import dev.banyan.api.records.SavedTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,13 +37,13 @@ final class InspectCommand implements Callable<Integer> {
         Outputs.requireDistinct(html, "--html", trees.file, "--trees");
         Outputs.requireFreshFile(html, "--html", force, "pass --force to replace it, or choose another file");
         List<SavedTree> saved = trees.read();
-        SavedTree tree = saved.stream().filter(candidate -> candidate.id.equals(id)).findFirst()
+        SavedTree tree = saved.stream().filter(candidate -> candidate.line().id().equals(id)).findFirst()
                 .orElseThrow(() -> new UserError(trees.file + " has no tree with id \"" + id + "\"; it has "
-                        + saved.size() + " trees, e.g. " + saved.stream().limit(5).map(t -> "\"" + t.id + "\"")
+                        + saved.size() + " trees, e.g. " + saved.stream().limit(5).map(t -> "\"" + t.line().id() + "\"")
                         .collect(Collectors.joining(", "))));
-        TreeHtml.write(tree.record, html);
-        spec.commandLine().getErr().printf("wrote the tree of %s (%d nodes) to %s%n", id,
-                tree.record.path("nodes").size(), html);
+        TreeHtml.write(JsonRecords.MAPPER.valueToTree(tree.line()), html);
+        spec.commandLine().getErr().printf("wrote the tree of %s (%d nodes) to %s%n", id, tree.line().nodes().size(),
+                html);
         return 0;
     }
 }

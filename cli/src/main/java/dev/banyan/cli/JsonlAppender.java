@@ -1,7 +1,7 @@
 package dev.banyan.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.banyan.api.records.JsonRecords;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends JSON lines to a file, each in one write straight to the operating system, so that a killed process
+ * Appends records as JSON lines to a file, each in one write straight to the operating system, so that a killed process
  * leaves only whole lines behind, save at worst the one being written. Safe to share between threads.
  */
 final class JsonlAppender implements AutoCloseable {
@@ -33,10 +33,10 @@ final class JsonlAppender implements AutoCloseable {
         }
     }
 
-    synchronized void append(JsonNode record) {
+    synchronized void append(Object record) {
         byte[] json;
         try {
-            json = Json.MAPPER.writeValueAsBytes(record);
+            json = JsonRecords.MAPPER.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a record for " + file, e);
         }

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.ResultLine;
 import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.EngineStats;
@@ -173,13 +174,14 @@ final class RunCommand implements Callable<Integer> {
                     if (export != null) {
                         export.write(solution);
                     }
-                    results.append(Records.result(solution));
+                    results.append(ResultLine.of(solution));
                     if (Boolean.TRUE.equals(solution.solved())) {
                         solved.incrementAndGet();
                     }
                 }, (problem, cause) -> {
                     // No export records: a failed search has no tree. The line is the problem's journal entry.
-                    results.append(Records.failure(problem, cause, algorithmName));
+                    results.append(ResultLine.failure(problem.id(), problem.question(), problem.answer(),
+                            ProblemFailure.describe(cause), algorithmName));
                     failed.incrementAndGet();
                     firstFailure.compareAndSet(null, problem.id() + ": " + ProblemFailure.describe(cause));
                 });

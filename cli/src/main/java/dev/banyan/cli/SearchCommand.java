@@ -1,5 +1,8 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
+import dev.banyan.api.records.ResultLine;
+import dev.banyan.api.records.TreeLine;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.Solution;
 import dev.banyan.search.SearchStats;
@@ -64,12 +67,12 @@ final class SearchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.MAPPER.writeValueAsString(Records.result(solution)));
+            out.println(JsonRecords.line(ResultLine.of(solution)));
         } else {
             print(solution, out);
         }
         if (html != null) {
-            TreeHtml.write(Records.tree(solution), html);
+            TreeHtml.write(JsonRecords.MAPPER.valueToTree(TreeLine.of(solution)), html);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.SavedTree;
 import dev.banyan.search.Task;
 import dev.banyan.search.tasks.TaskRegistry;
 import dev.banyan.search.tasks.TaskSettings;
@@ -16,8 +17,16 @@ final class TreeFile {
 
     static List<SavedTree> read(Path file) {
         List<SavedTree> trees = new ArrayList<>();
-        JsonLines.read(file, "trees file", (lineNumber, where, node) -> trees.add(SavedTree.of(node, where)));
+        JsonLines.read(file, "trees file", (lineNumber, where, node) -> trees.add(readTree(node, where)));
         return trees;
+    }
+
+    private static SavedTree readTree(com.fasterxml.jackson.databind.JsonNode node, String where) {
+        try {
+            return SavedTree.read(node, where);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     /** The task a saved tree names, made with the settings saved beside it. */

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,7 +36,7 @@ final class TreeHtml {
     /** JSON that cannot end its script element early: markup characters become Unicode escapes. */
     static String scriptSafeJson(JsonNode node) {
         try {
-            return Json.MAPPER.writeValueAsString(node)
+            return JsonRecords.MAPPER.writeValueAsString(node)
                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                     .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.SavedTree;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,7 +212,7 @@ class ExportFormatsTest {
     static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            records.add(Json.MAPPER.readTree(line));
+            records.add(JsonRecords.MAPPER.readTree(line));
         }
         return records;
     }

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class FaultyRunTest {
     private static Map<String, JsonNode> byId(Path output) throws IOException {
         Map<String, JsonNode> lines = new LinkedHashMap<>();
         for (String text : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-            JsonNode line = Json.MAPPER.readTree(text);
+            JsonNode line = JsonRecords.MAPPER.readTree(text);
             assertThat(lines.put(line.get("id").asText(), line)).as("id %s written twice", line.get("id")).isNull();
         }
         return lines;

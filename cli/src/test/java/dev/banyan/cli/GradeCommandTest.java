@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class GradeCommandTest {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isBlank()) {
-                nodes.add(Json.MAPPER.readTree(line));
+                nodes.add(JsonRecords.MAPPER.readTree(line));
             }
         }
         return nodes;
@@ -107,10 +108,10 @@ class GradeCommandTest {
         List<Boolean> labels = new ArrayList<>();
         try (var lines = Files.lines(solutions)) {
             for (String line : lines.limit(50).toList()) {
-                JsonNode node = Json.MAPPER.readTree(line);
+                JsonNode node = JsonRecords.MAPPER.readTree(line);
                 JsonNode model = node.get("175b_verification");
                 labels.add(model.get("is_correct").asBoolean());
-                pairs.append(Json.MAPPER.writeValueAsString(Json.object().put("gold", node.get("ground_truth").asText())
+                pairs.append(JsonRecords.MAPPER.writeValueAsString(JsonRecords.MAPPER.createObjectNode().put("gold", node.get("ground_truth").asText())
                         .put("prediction", model.get("solution").asText()))).append('\n');
             }
         }

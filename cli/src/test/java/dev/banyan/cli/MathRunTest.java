@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class MathRunTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = Files.readAllLines(output);
         assertThat(lines).hasSize(10);
-        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        JsonNode first = JsonRecords.MAPPER.readTree(lines.get(0));
         assertThat(first.get("id").asText()).isEqualTo("test-1");
         assertThat(first.get("expected").asText()).endsWith("#### 18");
         assertThat(first.get("solved").isBoolean()).isTrue();
@@ -56,9 +57,9 @@ class MathRunTest {
 
     @Test
     void fieldsCanBeRenamedAndTheExpectedAnswerBeBare() throws IOException {
-        String question = Json.MAPPER.readTree(Files.readAllLines(GSM8K.resolve("test.jsonl")).get(0)).get("question").asText();
-        Path input = Files.writeString(dir.resolve("in.jsonl"), Json.MAPPER.writeValueAsString(
-                Json.object().put("name", "janet").put("problem", question).put("solution", "\\boxed{18}")) + "\n");
+        String question = JsonRecords.MAPPER.readTree(Files.readAllLines(GSM8K.resolve("test.jsonl")).get(0)).get("question").asText();
+        Path input = Files.writeString(dir.resolve("in.jsonl"), JsonRecords.MAPPER.writeValueAsString(
+                JsonRecords.MAPPER.createObjectNode().put("name", "janet").put("problem", question).put("solution", "\\boxed{18}")) + "\n");
         Path output = dir.resolve("out.jsonl");
 
         Cli.Result result = Cli.run("run", "--model", MODEL.toString(), "--task", "math", "--input", input.toString(),
@@ -66,7 +67,7 @@ class MathRunTest {
                 "--output", output.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode line = Json.MAPPER.readTree(Files.readString(output));
+        JsonNode line = JsonRecords.MAPPER.readTree(Files.readString(output));
         assertThat(line.get("id").asText()).isEqualTo("janet");
         assertThat(line.get("solved").isBoolean()).isTrue();
     }

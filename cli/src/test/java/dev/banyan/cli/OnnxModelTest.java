@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class OnnxModelTest {
         Cli.Result result = Cli.run("search", "--json", "--model", model.toString(), "--device", "cpu", "4 9 10 13");
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        JsonNode stats = JsonRecords.MAPPER.readTree(result.out()).get("stats");
         assertThat(stats.get("policyTokens").asLong()).isBetween(1L, 300L + 3 * 20);
         assertThat(stats.get("prmTokens").asLong()).isPositive();
         // Children continue from their parent's cached context.
@@ -51,7 +52,7 @@ class OnnxModelTest {
                 "--budget-simulations", "40", "--in-flight", "8", "4 9 10 13");
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        JsonNode stats = JsonRecords.MAPPER.readTree(result.out()).get("stats");
         assertThat(stats.get("policyRowsPerPass").asDouble()).as(stats.toString()).isGreaterThan(3);
     }
 
@@ -107,7 +108,7 @@ class OnnxModelTest {
         Cli.Result result = Cli.run("search", "--json", "--model", model.toString(), "4 9 10 13");
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        JsonNode stats = JsonRecords.MAPPER.readTree(result.out()).get("stats");
         assertThat(stats.get("policyTokens").asLong()).isPositive();
         assertThat(stats.get("kvReusedTokens").asLong()).as("no KV cache").isZero();
 
@@ -129,7 +130,7 @@ class OnnxModelTest {
                 "--budget-simulations", "40", "--in-flight", "8", "--threads", "2", "4 9 10 13");
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode stats = Json.MAPPER.readTree(result.out()).get("stats");
+        JsonNode stats = JsonRecords.MAPPER.readTree(result.out()).get("stats");
         assertThat(stats.get("policyPasses").asLong()).as(stats.toString()).isPositive();
         assertThat(stats.get("policyRowsPerPass").asDouble()).as(stats.toString()).isEqualTo(1.0);
         assertThat(stats.get("prmPasses").asLong()).as(stats.toString()).isPositive();
@@ -163,7 +164,7 @@ class OnnxModelTest {
     private static java.util.List<String> searched(Path jsonl) throws IOException {
         java.util.List<String> lines = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(jsonl)) {
-            JsonNode record = Json.MAPPER.readTree(line);
+            JsonNode record = JsonRecords.MAPPER.readTree(line);
             JsonNode stats = record.get("stats");
             lines.add(record.get("id").asText() + " " + record.get("answer") + " " + stats.get("policyTokens")
                     + " tokens " + stats.get("nodes") + " nodes");

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +147,7 @@ class RunResumeTest {
         assertThat(text).endsWith("\n");
         Map<String, JsonNode> records = new TreeMap<>();
         for (String line : text.split("\n")) {
-            ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+            ObjectNode record = (ObjectNode) JsonRecords.MAPPER.readTree(line);
             ((ObjectNode) record.get("stats")).remove("wallMillis");
             assertThat(records.put(record.get("id").asText(), record)).as("duplicate " + record.get("id")).isNull();
         }

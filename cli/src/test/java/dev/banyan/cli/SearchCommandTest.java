@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class SearchCommandTest {
         Cli.Result result = Cli.run("search", "--json", "--model", Cli.SIMULATED.toString(), "--seed", "3", "4", "9", "10", "13");
 
         assertThat(result.code()).as(result.err()).isZero();
-        JsonNode json = Json.MAPPER.readTree(result.out());
+        JsonNode json = JsonRecords.MAPPER.readTree(result.out());
         assertThat(json.get("id").isTextual()).isTrue();
         assertThat(json.get("question").asText()).isEqualTo("4 9 10 13");
         assertThat(json.get("solved").isBoolean() || json.get("solved").isNull()).isTrue();
@@ -39,7 +40,7 @@ class SearchCommandTest {
     void theAnswerIsTheExpressionOfTheTracesAnswerLineAndItsVerdictIsExact() throws Exception {
         Cli.Result result = Cli.run("search", "--json", "--model", Cli.SIMULATED.toString(), "1 1 4 6");
 
-        JsonNode json = Json.MAPPER.readTree(result.out());
+        JsonNode json = JsonRecords.MAPPER.readTree(result.out());
         JsonNode trace = json.get("trace");
         String last = trace.get(trace.size() - 1).get("text").asText();
         if (json.get("answer").isTextual()) {
@@ -62,8 +63,8 @@ class SearchCommandTest {
     @Test
     void aSeedMakesASingleThreadedSearchReproducible() throws Exception {
         String[] args = {"search", "--json", "--model", Cli.SIMULATED.toString(), "--seed", "11", "3 3 8 8"};
-        JsonNode first = Json.MAPPER.readTree(Cli.run(args).out());
-        JsonNode second = Json.MAPPER.readTree(Cli.run(args).out());
+        JsonNode first = JsonRecords.MAPPER.readTree(Cli.run(args).out());
+        JsonNode second = JsonRecords.MAPPER.readTree(Cli.run(args).out());
 
         assertThat(second.get("trace")).isEqualTo(first.get("trace"));
         assertThat(second.get("stats").get("policyTokens")).isEqualTo(first.get("stats").get("policyTokens"));

@@ -1,5 +1,6 @@
 package dev.banyan.cli;
 
+import dev.banyan.api.records.JsonRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -10,19 +11,19 @@ class TreeHtmlTest {
 
     @Test
     void embeddedJsonCannotCloseItsScriptAndReadsBackTheSame() throws Exception {
-        ObjectNode record = Json.object();
+        ObjectNode record = JsonRecords.MAPPER.createObjectNode();
         record.put("question", "</script><script>alert(1)</script> & <!-- \u2028");
 
         String embedded = TreeHtml.scriptSafeJson(record);
 
         assertThat(embedded).doesNotContain("<").doesNotContain(">").doesNotContain("&").doesNotContain("\u2028");
-        JsonNode back = Json.MAPPER.readTree(embedded);
+        JsonNode back = JsonRecords.MAPPER.readTree(embedded);
         assertThat(back).isEqualTo(record);
     }
 
     @Test
     void theTitleIsEscapedAndTheDataSlotHoldsTheRecord() throws Exception {
-        ObjectNode record = Json.object();
+        ObjectNode record = JsonRecords.MAPPER.createObjectNode();
         record.put("id", "a<b");
         record.put("question", "/*TREE_DATA*/ <!--TITLE-->");
         record.putArray("nodes");
@@ -33,6 +34,6 @@ class TreeHtmlTest {
         String open = "<script id=\"tree-data\" type=\"application/json\">";
         int start = page.indexOf(open) + open.length();
         String data = page.substring(start, page.indexOf("</script>", start));
-        assertThat(Json.MAPPER.readTree(data)).isEqualTo(record);
+        assertThat(JsonRecords.MAPPER.readTree(data)).isEqualTo(record);
     }
 }

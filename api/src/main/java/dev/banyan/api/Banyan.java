@@ -2,6 +2,7 @@ package dev.banyan.api;
 
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.Budget;
+import dev.banyan.search.ModelUsage;
 import dev.banyan.search.SearchResult;
 import dev.banyan.search.Searcher;
 import dev.banyan.search.Task;
@@ -67,10 +68,10 @@ public final class Banyan implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this Banyan is closed; build a new one to search again");
         }
-        EngineStats before = bundle.engineStats();
-        SearchResult result = searcher.search(question, answer);
-        EngineStats spent = bundle.engineStats().minus(before);
-        return new Solution(id, answer, result, spent, bundle.task(), targetOptions);
+        ModelUsage usage = new ModelUsage();
+        SearchResult result = searcher.search(question, answer, usage);
+        return new Solution(id, answer, result, EngineStats.of(usage), bundle.task(),
+                targetOptions);
     }
 
     public Task task() {

@@ -1,5 +1,7 @@
 package dev.banyan.api;
 
+import dev.banyan.search.ModelUsage;
+
 /**
  * Counters of the model engines behind a {@link ModelBundle}: what the policy's KV cache saved, what the reward
  * model's value cache answered, and how full the engines' batches were. All zero for simulated models.
@@ -30,6 +32,13 @@ public record EngineStats(long kvReusedTokens, long kvRecomputedTokens, long val
     /** Cache counters only; no pass counted. */
     public EngineStats(long kvReusedTokens, long kvRecomputedTokens, long valueCacheHits) {
         this(kvReusedTokens, kvRecomputedTokens, valueCacheHits, 0, 0, 0, 0, 0);
+    }
+
+    /** One search's counters, as its models added them to {@code usage}. */
+    public static EngineStats of(ModelUsage usage) {
+        return new EngineStats(usage.policyPrefixReused(), usage.policyPrefixRecomputed(), usage.prmCacheHits(),
+                usage.policyTokens(), usage.policyPasses(), usage.policyPassRows(), usage.prmPasses(), usage.prmPassRows(),
+                usage.prmKvReused());
     }
 
     public EngineStats plus(EngineStats other) {

@@ -61,7 +61,11 @@ public final class Solution {
         return result;
     }
 
-    /** KV-cache and value-cache counts during this search (shared with searches that overlapped it). */
+    /**
+     * What the engines spent on this search's own requests (exact when searches overlap): KV and value-cache
+     * reuse, and the passes its requests took part in (see {@link dev.banyan.search.ModelUsage}). Zero for models
+     * that count nothing, such as the simulated ones.
+     */
     public EngineStats engineStats() {
         return engineStats;
     }

@@ -1,5 +1,6 @@
 package dev.banyan.engine;
 
+import dev.banyan.search.ModelUsage;
 import dev.banyan.search.StepRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,9 @@ final class DecodeLoop extends BatchLoop<Job> {
         counters.prefixTokensReused.addAndGet(reused);
         counters.prefixTokensRecomputed.addAndGet(recomputed);
         counters.prefixTokensFirstRun.addAndGet(tokens.length - reused - recomputed);
+        if (job.usage != null) {
+            job.usage.policyContext(reused, recomputed);
+        }
         SequenceKv kv = new SequenceKv(model.layout, hit, reused, tokens.length - reused);
         active.add(Sequence.prefill(job, kv, hit, reused));
     }
@@ -133,9 +137,15 @@ final class DecodeLoop extends BatchLoop<Job> {
             active.removeIf(sequence -> sequence.job.isDone());
             return rows;
         }
-        counters.forwardPasses.incrementAndGet();
+        long passNumber = counters.forwardPasses.incrementAndGet();
         counters.passRows.addAndGet(rows);
         counters.passTokens.addAndGet(pass.tokens());
+        for (int r = 0; r < rows; r++) {
+            ModelUsage usage = running[r].job.usage;
+            if (usage != null) {
+                usage.policyPass(passNumber, rows);
+            }
+        }
         for (int r = 0; r < rows; r++) {
             Sequence sequence = running[r];
             sequence.advance(chunks[r]);
@@ -195,6 +205,9 @@ final class DecodeLoop extends BatchLoop<Job> {
     private boolean sample(Job job, Generation generation, float[] logits) {
         int token = sampler.pick(logits, job.request.greedy(), generation.random());
         counters.tokensGenerated.incrementAndGet();
+        if (job.usage != null) {
+            job.usage.policyToken();
+        }
         return generation.accept(token, sampler.lastLogProb());
     }
 

@@ -1,5 +1,6 @@
 package dev.banyan.engine;
 
+import dev.banyan.search.ModelUsage;
 import dev.banyan.search.StepProposal;
 import dev.banyan.search.StepRequest;
 import java.util.Arrays;
@@ -11,14 +12,19 @@ final class Job {
     final StepRequest request;
     /** The tokenized context. */
     final long[] tokens;
+    /** Where the request's costs are added, or null. */
+    final ModelUsage usage;
+
     final CompletableFuture<List<StepProposal>> future = new CompletableFuture<>();
     private StepProposal[] results;
     private int remaining;
 
-    Job(StepRequest request, long[] tokens) {
+    Job(StepRequest request, long[] tokens, ModelUsage usage) {
         this.request = request;
         this.tokens = tokens;
+        this.usage = usage;
     }
+
 
     /** Proposals actually generated: one when greedy (all would be equal), else {@code count}. */
     int generated() {

@@ -1,5 +1,6 @@
 package dev.banyan.engine;
 
+import dev.banyan.search.ModelUsage;
 import dev.banyan.search.Policy;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepProposal;
@@ -58,6 +59,17 @@ public final class PolicyEngine implements Policy, AutoCloseable {
 
     @Override
     public CompletableFuture<List<StepProposal>> propose(StepRequest request) {
+        return propose(request, null);
+    }
+
+    /** This engine, adding each request's context reuse and the passes it took part in to {@code usage}. */
+    @Override
+    public Policy countingInto(ModelUsage usage) {
+        Objects.requireNonNull(usage, "usage");
+        return request -> propose(request, usage);
+    }
+
+    private CompletableFuture<List<StepProposal>> propose(StepRequest request, ModelUsage usage) {
         Objects.requireNonNull(request, "request");
         // The read lock keeps close() from freeing the tokenizer while callers encode with it.
         lifecycle.readLock().lock();
@@ -65,7 +77,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
             }
-            Job job = new Job(request, contextIds(request));
+            Job job = new Job(request, contextIds(request), usage);
             loop.submit(job);
             return job.future;
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.banyan.engine.Device;
 import dev.banyan.engine.InferenceThread;
 import dev.banyan.engine.PrefixCache;
 import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.ModelUsage;
 import dev.banyan.search.OutcomeScorer;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepScore;
@@ -79,9 +80,20 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     /** Scores the newest step of every path; each needs at least one step. */
     @Override
     public CompletableFuture<List<StepScore>> score(List<ReasoningPath> paths) {
+        return score(paths, null);
+    }
+
+    /** This model, adding each request's cache hits, reused tokens and the passes it took part in to {@code usage}. */
+    @Override
+    public StepScorer countingInto(ModelUsage usage) {
+        Objects.requireNonNull(usage, "usage");
+        return paths -> score(paths, usage);
+    }
+
+    private CompletableFuture<List<StepScore>> score(List<ReasoningPath> paths, ModelUsage usage) {
         List<CompletableFuture<StepScore>> scores = new ArrayList<>(paths.size());
         for (ReasoningPath path : paths) {
-            scores.add(scoreNewest(path));
+            scores.add(scoreNewest(path, usage));
         }
         return CompletableFuture.allOf(scores.toArray(CompletableFuture[]::new))
                 .thenApply(done -> scores.stream().map(CompletableFuture::join).toList());
@@ -111,7 +123,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         if (first > 0) {
             // One evaluation reads every step from the first one missing; cached steps among them are read again.
             int from = first;
-            CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, from);
+            CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, from, null);
             evaluation.whenComplete((result, failure) -> {
                 for (int step = from; step <= depth; step++) {
                     ValueCache.Claim claim = claims.get(step - 1);
@@ -131,7 +143,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     public CompletableFuture<StepScore> scorePath(ReasoningPath path, Aggregation how) {
         Objects.requireNonNull(how, "how");
         if (how == Aggregation.LAST) {
-            return scoreNewest(path);
+            return scoreNewest(path, null);
         }
         return scoreSteps(path).thenApply(scores -> new StepScore(scores.aggregate(how), scores.tokensProcessed()));
     }
@@ -183,29 +195,32 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         return loop;
     }
 
-    private CompletableFuture<StepScore> scoreNewest(ReasoningPath path) {
+    private CompletableFuture<StepScore> scoreNewest(ReasoningPath path, ModelUsage usage) {
         Objects.requireNonNull(path, "path");
         if (path.depth() == 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the path has no steps to score"));
         }
         ValueCache.Claim claim = values.claim(path);
         if (!claim.owned()) {
+            if (usage != null) {
+                usage.prmCacheHit();
+            }
             return claim.future().thenApply(value -> new StepScore(value, 0));
         }
-        CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, path.depth());
+        CompletableFuture<ScoreJob.Evaluation> evaluation = evaluate(path, path.depth(), usage);
         evaluation.whenComplete((result, failure) -> values.settle(claim, failure == null ? result.scores()[0] : 0, failure));
         return evaluation.thenApply(result -> new StepScore(result.scores()[0], result.tokensProcessed()));
     }
 
     /** Queues an evaluation of {@code path} reading steps {@code first} to its newest. */
-    private CompletableFuture<ScoreJob.Evaluation> evaluate(ReasoningPath path, int first) {
+    private CompletableFuture<ScoreJob.Evaluation> evaluate(ReasoningPath path, int first, ModelUsage usage) {
         // The read lock keeps close() from freeing the tokenizer while callers encode with it.
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the reward model is closed"));
             }
-            ScoreJob job = new ScoreJob(encoder.encode(path, first));
+            ScoreJob job = new ScoreJob(encoder.encode(path, first), usage);
             loop.submit(job);
             return job.future;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.banyan.prm;
 
+import dev.banyan.search.ModelUsage;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,10 +15,14 @@ final class ScoreJob {
     /** Tokens before the first step read: the parent path's text, whose keys and values siblings share. */
     final int stepStart;
     final CompletableFuture<Evaluation> future = new CompletableFuture<>();
+    /** Where the evaluation's costs are added, or null. */
+    final ModelUsage usage;
+
     private final double[] scores;
     private int tokensRun;
 
-    ScoreJob(PathEncoder.Encoded encoded) {
+    ScoreJob(PathEncoder.Encoded encoded, ModelUsage usage) {
+        this.usage = usage;
         this.tokens = encoded.tokens();
         this.reads = encoded.reads();
         this.stepStart = encoded.stepStart();

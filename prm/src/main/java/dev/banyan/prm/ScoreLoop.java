@@ -6,6 +6,7 @@ import dev.banyan.engine.ForwardPass;
 import dev.banyan.engine.KvSnapshot;
 import dev.banyan.engine.PrefixCache;
 import dev.banyan.engine.SequenceKv;
+import dev.banyan.search.ModelUsage;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,9 +146,15 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
             active.removeIf(row -> row.job.isDone());
             return rows;
         }
-        counters.forwardPasses.incrementAndGet();
+        long passNumber = counters.forwardPasses.incrementAndGet();
         counters.passRows.addAndGet(rows);
         counters.tokensProcessed.addAndGet(pass.tokens());
+        for (int r = 0; r < rows; r++) {
+            ModelUsage usage = running[r].job.usage;
+            if (usage != null) {
+                usage.prmPass(passNumber, rows);
+            }
+        }
         for (int r = 0; r < rows; r++) {
             ScoreRow row = running[r];
             running[r] = null;
@@ -224,6 +231,9 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         counters.evaluations.incrementAndGet();
         counters.stepTokens.addAndGet(job.tokens.length - job.stepStart);
         counters.kvTokensReused.addAndGet(job.tokens.length - job.tokensRun());
+        if (job.usage != null) {
+            job.usage.prmKvReused(job.tokens.length - job.tokensRun());
+        }
         job.finish();
     }
 

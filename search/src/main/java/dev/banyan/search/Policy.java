@@ -10,4 +10,12 @@ import java.util.concurrent.CompletableFuture;
 public interface Policy {
     /** Proposes {@code request.count()} next steps for the request's path. */
     CompletableFuture<List<StepProposal>> propose(StepRequest request);
+
+    /**
+     * This policy, adding what each request costs it to {@code usage}; by default the policy itself, which counts
+     * nothing.
+     */
+    default Policy countingInto(ModelUsage usage) {
+        return this;
+    }
 }

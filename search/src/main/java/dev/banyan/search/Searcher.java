@@ -45,12 +45,21 @@ public final class Searcher implements AutoCloseable {
      * @throws IllegalStateException if the searcher is closed
      */
     public SearchResult search(String question, String groundTruth) {
+        return search(question, groundTruth, null);
+    }
+
+    /**
+     * As {@link #search(String, String)}, the models adding what this search's requests cost them to
+     * {@code usage} (see {@link Policy#countingInto}); null counts nothing.
+     */
+    public SearchResult search(String question, String groundTruth, ModelUsage usage) {
         Objects.requireNonNull(question, "question");
         if (closed) {
             throw new IllegalStateException("this searcher is closed");
         }
         settings.task().checkQuestion(question);
-        return Searches.run(settings, question, groundTruth, pool);
+        Searches.Settings counted = usage == null ? settings : settings.countingInto(usage);
+        return Searches.run(counted, question, groundTruth, pool);
     }
 
     public AlgorithmSpec algorithm() {

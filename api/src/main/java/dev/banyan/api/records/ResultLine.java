@@ -54,8 +54,8 @@ public record ResultLine(String id, String question, String answer, Boolean solv
 
     /**
      * What the search and the engines spent on the problem. The engine counters count this problem's own
-     * requests, exact when problems overlap; a pass is counted once per request of this problem that took part
-     * in it, and its rows per pass are the mean batch size those requests saw (other problems' rows included).
+     * requests, exact when problems overlap: a pass counts if any of its rows was this problem's, and rows per
+     * pass are the mean size of those passes (other problems' rows included).
      */
     @JsonPropertyOrder({"policyTokens", "prmTokens", "simulations", "nodes", "wallMillis", "stoppedBy",
             "finishedEarly", "policyTokensOverBudget", "kvReusedTokens", "kvRecomputedTokens", "valueCacheHits",

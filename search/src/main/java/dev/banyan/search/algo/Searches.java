@@ -25,6 +25,11 @@ public final class Searches {
     /** Settings shared by every search of a {@code dev.banyan.search.Searcher}; validated there. */
     public record Settings(Task task, Policy policy, StepScorer scorer, OutcomeScorer outcomeScorer,
                            AlgorithmSpec algorithm, Budget budget, int threads, long seed, int maxStepTokens) {
+        /** These settings with models that add one search's costs to {@code usage}. */
+        public Settings countingInto(dev.banyan.search.ModelUsage usage) {
+            return new Settings(task, policy.countingInto(usage), scorer.countingInto(usage), outcomeScorer, algorithm,
+                    budget, threads, seed, maxStepTokens);
+        }
     }
 
     /** Searches one question; {@code pool} serves the extra threads when {@code settings.threads() > 1}. */

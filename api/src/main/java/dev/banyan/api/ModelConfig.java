@@ -44,7 +44,7 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
     /** Every top-level key; any other is an error (a misspelt key must not be silently ignored). */
     static final Set<String> KEYS = Set.of("task", TASK_SETTINGS, "policy", "prm", "prmStyle", "algorithm",
             "budgetTokens", "maxStepTokens", "temperature", "topK", "topP", "variant", "prmVariant", "maxBatchSequences",
-            "maxBatchTokens", "kvCacheBytes", "intraOpThreads", "device", SIMULATED, "algorithms");
+            "maxBatchTokens", "kvCacheBytes", "valueCacheEntries", "intraOpThreads", "device", SIMULATED, "algorithms");
     /** The styles a {@code prm.json} can declare; {@code "prmStyle"}, when given, must match the PRM's. */
     static final List<String> PRM_STYLES = List.of("step-tag", "token-classification", "value-head");
     /** Strict: a duplicate key or text after the object is an error. */
@@ -120,22 +120,24 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
      * @param maxBatchSequences most rows in one forward pass, both engines
      * @param maxBatchTokens most tokens (rows × width) in one forward pass, both engines
      * @param kvCacheBytes byte budget of each engine's prefix KV cache
+     * @param valueCacheEntries most step scores the reward model's value cache keeps (0: none)
      * @param intraOpThreads ONNX Runtime's intra-op threads per engine (0: its default)
      * @param reference the ReST-MCTS* code's architecture: one row per forward pass, no prefix KV cache, no
      *                  incremental PRM scoring, no value cache (set by {@code --reference}, not by banyan.json)
      */
     record OnnxSettings(Double temperature, Integer topK, Double topP, String variant, String prmVariant,
-                        Integer maxBatchSequences, Integer maxBatchTokens, Long kvCacheBytes, Integer intraOpThreads,
-                        boolean reference) {
-        static final OnnxSettings NONE = new OnnxSettings(null, null, null, null, null, null, null, null, null, false);
+                        Integer maxBatchSequences, Integer maxBatchTokens, Long kvCacheBytes, Long valueCacheEntries,
+                        Integer intraOpThreads, boolean reference) {
+        static final OnnxSettings NONE = new OnnxSettings(null, null, null, null, null, null, null, null, null, null,
+                false);
 
         OnnxSettings withVariant(String otherVariant) {
             return new OnnxSettings(temperature, topK, topP, otherVariant, prmVariant, maxBatchSequences,
-                    maxBatchTokens, kvCacheBytes, intraOpThreads, reference);
+                    maxBatchTokens, kvCacheBytes, valueCacheEntries, intraOpThreads, reference);
         }
 
         OnnxSettings asReference() {
-            return new OnnxSettings(temperature, topK, topP, variant, prmVariant, 1, maxBatchTokens, 0L,
+            return new OnnxSettings(temperature, topK, topP, variant, prmVariant, 1, maxBatchTokens, 0L, 0L,
                     intraOpThreads, true);
         }
     }
@@ -149,7 +151,8 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         return new OnnxSettings(fields.nonNegativeDouble("temperature", null), toInt(fields.nonNegativeLong("topK")),
                 topP, fields.text("variant", null), fields.text("prmVariant", null),
                 toInt(fields.positiveLong("maxBatchSequences", null)), toInt(fields.positiveLong("maxBatchTokens", null)),
-                kvCacheBytes, toInt(fields.nonNegativeLong("intraOpThreads")), false);
+                kvCacheBytes, fields.nonNegativeLong("valueCacheEntries"), toInt(fields.nonNegativeLong("intraOpThreads")),
+                false);
     }
 
     private static Integer toInt(Long value) {

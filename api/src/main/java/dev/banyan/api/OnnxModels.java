@@ -77,6 +77,9 @@ final class OnnxModels {
         if (onnx.kvCacheBytes() != null) {
             builder.kvCacheBytes(onnx.kvCacheBytes());
         }
+        if (onnx.valueCacheEntries() != null) {
+            builder.valueCacheEntries(onnx.valueCacheEntries());
+        }
         if (onnx.intraOpThreads() != null) {
             builder.intraOpThreads(onnx.intraOpThreads());
         }

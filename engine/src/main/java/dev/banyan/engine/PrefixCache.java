@@ -27,12 +27,20 @@ public final class PrefixCache {
     private final LongHashSet present = new LongHashSet();
     /**
      * Keys of snapshots offered, evicted or not: tells recomputation from a prefix's first run. Two generations
-     * of at most {@link #OFFERED_PER_GENERATION} keys each: when the newer fills, the older is dropped, so a long
+     * of at most {@link #offeredPerGeneration} keys each: when the newer fills, the older is dropped, so a long
      * run's memory stays bounded and only prefixes offered long ago count as run for the first time again.
      */
     private LongHashSet offered = new LongHashSet();
     private LongHashSet offeredBefore = new LongHashSet();
-    static final int OFFERED_PER_GENERATION = 1 << 18;
+    /**
+     * One remembered key per {@value #BUDGET_BYTES_PER_OFFERED_KEY} bytes of budget, within bounds: the keys
+     * (about 12 bytes each in a hash set) then cost about 1 % of the budget, so what the cache holds stays
+     * proportional to its budget and a long run's heap goes flat as soon as the cache is full.
+     */
+    private final int offeredPerGeneration;
+    static final long BUDGET_BYTES_PER_OFFERED_KEY = 2048;
+    static final int MIN_OFFERED_PER_GENERATION = 1 << 10;
+    static final int MAX_OFFERED_PER_GENERATION = 1 << 18;
     private long[] hashes = new long[256];
 
     /** A cache of at most {@code maxBytes} bytes of keys and values, counting nowhere. */
@@ -46,6 +54,8 @@ public final class PrefixCache {
         }
         this.maxBytes = maxBytes;
         this.counters = counters;
+        this.offeredPerGeneration = (int) Math.max(MIN_OFFERED_PER_GENERATION,
+                Math.min(MAX_OFFERED_PER_GENERATION, maxBytes / BUDGET_BYTES_PER_OFFERED_KEY));
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Long key, KvSnapshot snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.weight()))
@@ -86,7 +96,8 @@ public final class PrefixCache {
 
     /**
      * The length of the longest prefix of {@code tokens} whose keys and values were computed and offered to this
-     * cache before, whether or not it still holds them (0 if none), among the last 2^18 to 2^19 offered.
+     * cache before, whether or not it still holds them (0 if none), among the last one to two
+     * {@link #offeredPerGeneration}s offered.
      * Hash-only: a collision could overstate it, with odds of about 2^-64 per probe.
      */
     public int longestPrefixOfferedBefore(long[] tokens) {
@@ -108,7 +119,7 @@ public final class PrefixCache {
             return;
         }
         long key = key(snapshot.tokens());
-        if (offered.size() >= OFFERED_PER_GENERATION) {
+        if (offered.size() >= offeredPerGeneration) {
             offeredBefore = offered;
             offered = new LongHashSet();
         }
@@ -119,10 +130,15 @@ public final class PrefixCache {
         publish();
     }
 
-    /** Keys remembered for {@link #longestPrefixOfferedBefore}: at most twice {@link #OFFERED_PER_GENERATION}. */
+    /** Keys remembered for {@link #longestPrefixOfferedBefore}: at most twice {@link #offeredPerGeneration()}. */
     int offeredKeys() {
         return offered.size() + offeredBefore.size();
     }
+
+    int offeredPerGeneration() {
+        return offeredPerGeneration;
+    }
+
 
     private void publish() {
         counters.cacheBytes.set(cache.policy().eviction().orElseThrow().weightedSize().orElse(0));

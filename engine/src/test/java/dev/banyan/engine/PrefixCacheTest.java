@@ -80,14 +80,23 @@ class PrefixCacheTest {
         assertThat(PrefixCache.key(new long[] {})).isNotEqualTo(PrefixCache.key(new long[] {0}));
     }
 
+    @Test
+    void remembersOfferedKeysInProportionToItsBudget() {
+        assertThat(new PrefixCache(1L << 28, new EngineCounters()).offeredPerGeneration())
+                .isEqualTo((int) ((1L << 28) / PrefixCache.BUDGET_BYTES_PER_OFFERED_KEY));
+        assertThat(new PrefixCache(1L << 40, new EngineCounters()).offeredPerGeneration())
+                .isEqualTo(PrefixCache.MAX_OFFERED_PER_GENERATION);
+    }
+
     /** Before, every key ever offered was kept: a long run's memory grew without bound. */
     @Test
     void remembersABoundedNumberOfOfferedPrefixes() {
         PrefixCache cache = new PrefixCache(64 * 16, new EngineCounters());
-        int offers = 2 * PrefixCache.OFFERED_PER_GENERATION + 1000;
+        assertThat(cache.offeredPerGeneration()).isEqualTo(PrefixCache.MIN_OFFERED_PER_GENERATION);
+        int offers = 2 * cache.offeredPerGeneration() + 1000;
         for (int i = 0; i < offers; i++) {
             cache.put(snapshot(i));
-            assertThat(cache.offeredKeys()).isLessThanOrEqualTo(2 * PrefixCache.OFFERED_PER_GENERATION);
+            assertThat(cache.offeredKeys()).isLessThanOrEqualTo(2 * cache.offeredPerGeneration());
         }
         assertThat(cache.longestPrefixOfferedBefore(new long[] {offers - 1, 5})).as("a recent offer").isEqualTo(1);
         assertThat(cache.longestPrefixOfferedBefore(new long[] {0, 5})).as("forgotten after two generations").isZero();

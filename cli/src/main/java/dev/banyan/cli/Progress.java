@@ -13,7 +13,7 @@ interface Progress extends AutoCloseable {
      * @param err where plain lines go
      */
     static Progress start(String label, long total, PrintWriter err) {
-        return System.console() != null ? new BarProgress(label, total) : new LineProgress(label, total, err);
+        return System.console() != null ? BarProgress.onTerminal(label, total) : BarProgress.asLines(label, total, err);
     }
 
     /** One more problem is done; {@code solved} is its verdict (null when unknown). */

@@ -37,7 +37,7 @@ class RunResumeTest {
         full = shared.resolve("full");
         Cli.Result result = run(full, false);
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.err()).contains("run: 12/12 problems");
+        assertThat(result.err()).contains("12/12 problems");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.banyan.engine;
 
+import dev.banyan.search.ModelUsage;
+
 /**
  * A row of the running batch: either a job's context being prefilled (no generation yet), or one proposal
  * being decoded. Tokens still to feed are {@code input[offset, input.length)}.
  */
-final class Sequence {
+final class Sequence implements ForwardPassLoop.Row {
     final Job job;
     final SequenceKv kv;
     /** The proposal being decoded, or {@code null} while prefilling. */
@@ -42,16 +44,34 @@ final class Sequence {
         return generation == null;
     }
 
-    long[] input() {
+    @Override
+    public SequenceKv kv() {
+        return kv;
+    }
+
+    @Override
+    public long[] input() {
         return input;
     }
 
-    int offset() {
+    @Override
+    public int offset() {
         return offset;
     }
 
-    int pending() {
+    @Override
+    public int pending() {
         return input.length - offset;
+    }
+
+    @Override
+    public boolean jobDone() {
+        return job.isDone();
+    }
+
+    @Override
+    public ModelUsage usage() {
+        return job.usage;
     }
 
     /** Marks {@code count} tokens as fed. */

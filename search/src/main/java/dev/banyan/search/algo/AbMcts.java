@@ -112,8 +112,7 @@ final class AbMcts implements Algorithm {
         if (!node.isTerminal()) {
             return node.prmScore();
         }
-        double own = PathScore.ownScore(node, spec.answerLikelihood());
-        return spec.pathValueAtTerminals() ? own * MctsStar.pathProduct(node.parent()) : own;
+        return PathScore.terminalValue(node, spec.answerLikelihood(), spec.pathValueAtTerminals());
     }
 
     /** A step the PRM scores below {@code pruneBelow}: a dead end, where a chain stops and CONT never goes. */
@@ -186,7 +185,7 @@ final class AbMcts implements Algorithm {
                     pooled[i] = arms.get(open[i]).pooled.get();
                     if (spec.stepPrior()) {
                         pooled[i] = pooled[i].plus(spec.stepPriorFromSubtree() ? arms.get(open[i]).bestStep.get()
-                                : MctsStar.pathProduct(open[i]));
+                                : PathScore.product(open[i]));
                     }
                     virtualLoss[i] = AlgorithmSpec.MctsStar.VIRTUAL_LOSS * open[i].virtualLossOpaque();
                 }

@@ -5,8 +5,6 @@ import dev.banyan.search.AlgorithmSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Step-level beam search ranked by the PRM. The root is the first live beam. Each round, every live beam
@@ -23,85 +21,55 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>One simulation is one beam's expansion: a visit ending at the expanded node.
  */
-final class Beam implements Algorithm {
-    private final AlgorithmSpec.Beam spec;
-    private final int threads;
-    private final ExecutorService pool;
-
-    Beam(AlgorithmSpec.Beam spec, int threads, ExecutorService pool) {
-        this.spec = spec;
-        this.threads = threads;
-        this.pool = pool;
-    }
-
+record Beam(AlgorithmSpec.Beam spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         Node root = run.tree.root();
         if (root.isTerminal()) {
             return Choice.of(root);
         }
-        List<Node> finished = new ArrayList<>();
-        List<Node> lastLive = List.of(root);
-        int width = spec.width() > 0 ? spec.width() : AlgorithmSpec.PILOT_WIDTH;
-        while (true) {
-            long before = run.policyTokensSpent();
-            Pass pass = pass(run, width, finished);
-            if (!pass.lastLive.isEmpty()) {
-                lastLive = pass.lastLive;
-            }
-            if (pass.cut || spec.width() > 0) {
-                break;
-            }
-            width = WidthFromBudget.next(run, width, run.policyTokensSpent() - before);
-            if (width == 0) {
-                break;
-            }
-        }
-        return AnswerVote.best(run, finished.isEmpty() ? lastLive : finished, Node::valueAcquire);
+        Reached reached = new Reached(root);
+        WidthFromBudget.passes(run, spec.width(), width -> pass(run, width, reached));
+        return AnswerVote.best(run, reached.finished.isEmpty() ? reached.lastLive : reached.finished,
+                Node::valueAcquire);
     }
 
-    private record Pass(List<Node> lastLive, boolean cut) {
+    /** What the passes reached: the terminals collected, and the last round's live beams (the root before any). */
+    private static final class Reached {
+        final List<Node> finished = new ArrayList<>();
+        List<Node> lastLive;
+
+        Reached(Node root) {
+            this.lastLive = List.of(root);
+        }
     }
 
     /**
      * One beam search of {@code width} beams from the root (the root's expansions after the first are new rounds,
-     * so a later pass starts from steps no earlier pass took); its terminals go to {@code finished}.
+     * so a later pass starts from steps no earlier pass took), into {@code reached}; false when the budget cut it.
      */
-    private Pass pass(SearchRun run, int width, List<Node> finished) {
+    private boolean pass(SearchRun run, int width, Reached reached) {
         List<Node> live = List.of(run.tree.root());
-        List<Node> lastLive = List.of();
         boolean cut = false;
         while (!live.isEmpty() && !cut) {
-            AtomicReferenceArray<List<Node>> grown = expandAll(run, live);
+            List<List<Node>> grown = ParallelWorkers.map(threads, pool, live,
+                    beam -> BeamExpansion.expand(run, beam, spec.expansions(), spec.aggregation()));
             List<Node> open = new ArrayList<>();
-            for (int i = 0; i < grown.length(); i++) {
-                List<Node> children = grown.get(i);
-                if (children == null) {
+            for (List<Node> children : grown) {
+                if (children == null) { // the budget cut this beam's expansion
                     cut = true;
                     continue;
                 }
                 for (Node child : children) {
-                    (child.isTerminal() ? finished : open).add(child);
+                    (child.isTerminal() ? reached.finished : open).add(child);
                 }
             }
             BeamExpansion.sortBestFirst(open);
             live = open.subList(0, Math.min(width, open.size()));
             if (!live.isEmpty()) {
-                lastLive = live;
+                reached.lastLive = live;
             }
         }
-        return new Pass(lastLive, cut);
-    }
-
-    /** Expands every live beam once; entry i holds beam i's new children, or null where the budget cut it. */
-    private AtomicReferenceArray<List<Node>> expandAll(SearchRun run, List<Node> live) {
-        AtomicReferenceArray<List<Node>> grown = new AtomicReferenceArray<>(live.size());
-        AtomicInteger next = new AtomicInteger();
-        ParallelWorkers.run(Math.min(threads, live.size()), pool, () -> {
-            for (int i = next.getAndIncrement(); i < live.size(); i = next.getAndIncrement()) {
-                grown.set(i, BeamExpansion.expand(run, live.get(i), spec.expansions(), spec.aggregation()));
-            }
-        });
-        return grown;
+        return !cut;
     }
 }

@@ -64,17 +64,7 @@ final class MctsStar implements Algorithm {
      * of it — times, with {@code pathValueAtTerminals}, the PRM scores of the steps above it.
      */
     private double terminalValue(Node terminal) {
-        double own = PathScore.ownScore(terminal, spec.answerLikelihood());
-        return spec.pathValueAtTerminals() ? own * pathProduct(terminal.parent()) : own;
-    }
-
-    /** The product of the PRM scores from the root's child down to {@code node} (1 for the root). */
-    static double pathProduct(Node node) {
-        double product = 1;
-        for (Node step = node; step.parent() != null; step = step.parent()) {
-            product *= step.prmScore();
-        }
-        return product;
+        return PathScore.terminalValue(terminal, spec.answerLikelihood(), spec.pathValueAtTerminals());
     }
 
     private static int childVisits(Node node) {

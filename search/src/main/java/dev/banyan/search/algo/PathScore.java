@@ -44,6 +44,20 @@ final class PathScore {
         };
     }
 
+    /** The product of the PRM scores from the root's child down to {@code node}: {@code PROD}, but 1 for the root. */
+    static double product(Node node) {
+        return node.parent() == null ? 1 : of(Aggregation.PROD, node);
+    }
+
+    /**
+     * A new terminal's value in MCTS* and AB-MCTS: its own score (see {@link #ownScore}), times, with
+     * {@code pathValue}, the PRM scores of the steps above it.
+     */
+    static double terminalValue(Node terminal, boolean answerLikelihood, boolean pathValue) {
+        double own = ownScore(terminal, answerLikelihood);
+        return pathValue ? own * product(terminal.parent()) : own;
+    }
+
     /**
      * A step's own score: its PRM score, or with {@code answerLikelihood} and a terminal {@code node} the policy's
      * probability of the step, {@code exp(logProb)}.

@@ -48,6 +48,10 @@ public final class Searches {
                 settings.algorithm().name());
     }
 
+    /**
+     * The algorithm a spec names. One branch per record of the sealed {@link AlgorithmSpec}, alike in shape: a
+     * {@code switch} with type patterns would say it once, but it needs Java 21 and the build targets 17.
+     */
     static Algorithm create(AlgorithmSpec spec, int threads, ExecutorService pool) {
         if (spec instanceof AlgorithmSpec.MctsStar mcts) {
             return new MctsStar(mcts, threads, pool);

@@ -46,7 +46,7 @@ class MctsStarLateModelsTest {
             if (node.isTerminal()) {
                 double own = answerLikelihood ? Math.exp(node.logProb()) : node.prmScore();
                 assertThat(node.valueAcquire()).as("V of terminal %s", node)
-                        .isEqualTo(own * MctsStar.pathProduct(node.parent()));
+                        .isEqualTo(own * PathScore.product(node.parent()));
                 bestTerminal = Math.max(bestTerminal, node.valueAcquire());
             }
         }

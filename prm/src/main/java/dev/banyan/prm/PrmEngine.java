@@ -5,7 +5,7 @@ import dev.banyan.engine.EngineBuilder;
 import dev.banyan.engine.EngineLifecycle;
 import dev.banyan.engine.EngineSettings;
 import dev.banyan.engine.PrefixCache;
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.ModelUsage;
 import dev.banyan.search.OutcomeScorer;
 import dev.banyan.search.ReasoningPath;

@@ -121,9 +121,6 @@ public sealed interface AlgorithmSpec {
     /** How best-of-N picks among sampled answers. */
     enum BestOfNMode { WEIGHTED, ARGMAX, MAJORITY }
 
-    /** How a path's step scores are reduced to one score. */
-    enum Aggregation { LAST, MIN, PROD, MEAN }
-
     /** How MCTS* picks the answer among terminal leaves. */
     enum AnswerMode { BEST_VALUE, VALUE_VOTE }
 

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** The one door into this package: runs an algorithm on a question and packs up its result. */
+/**
+ * The one door into this package: runs an algorithm on a question and packs up its result. (The JMH benchmarks
+ * have a side door of their own, {@link BenchmarkHooks}.)
+ */
 public final class Searches {
     private Searches() {
     }

@@ -26,7 +26,10 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
     private final List<R> running = new ArrayList<>();
     private int[] chunks = new int[16];
 
-    /** A row of the batch: {@code input()[offset(), offset() + pending())} still to feed after the keys and values in {@code kv()}. */
+    /**
+     * A row of the batch: {@code input()[offset(), offset() + pending())} still to feed after the keys and values
+     * in {@code kv()}.
+     */
     public interface Row {
         SequenceKv kv();
 
@@ -36,10 +39,16 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
 
         int pending();
 
-        /** Whether the row's job is over (finished or failed): its row has nothing left to do. */
-        boolean jobDone();
+        /** The request the row serves. */
+        Request job();
+    }
 
-        /** Where the row's job adds its costs, or {@code null}. */
+    /** A caller's request, served by one row or more. */
+    public interface Request {
+        /** Whether it is over (finished or failed): its rows have nothing left to do. */
+        boolean isDone();
+
+        /** Where its costs are added, or {@code null}. */
         ModelUsage usage();
     }
 
@@ -89,12 +98,12 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
                 failRow(row, failure);
             }
             running.clear();
-            active.removeIf(Row::jobDone);
+            active.removeIf(row -> row.job().isDone());
             return rows;
         }
         long passNumber = counters.countPass(rows, pass.tokens());
         for (R row : running) {
-            ModelUsage usage = row.usage();
+            ModelUsage usage = row.job().usage();
             if (usage != null) {
                 chargePass(usage, passNumber, rows);
             }
@@ -104,7 +113,7 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
         }
         running.clear();
         // Finished rows have nothing pending; the rows of a failed job are dropped with it.
-        active.removeIf(row -> row.pending() == 0 || row.jobDone());
+        active.removeIf(row -> row.pending() == 0 || row.job().isDone());
         return pass.tokens();
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One {@code propose} call on its way through the inference thread. */
-final class Job {
+final class Job implements ForwardPassLoop.Request {
     final StepRequest request;
     /** The tokenized context. */
     final long[] tokens;
@@ -24,7 +24,6 @@ final class Job {
         this.tokens = tokens;
         this.usage = usage;
     }
-
 
     /** Proposals actually generated: one when greedy (all would be equal), else {@code count}. */
     int generated() {
@@ -51,8 +50,14 @@ final class Job {
         }
     }
 
-    boolean isDone() {
+    @Override
+    public boolean isDone() {
         return future.isDone();
+    }
+
+    @Override
+    public ModelUsage usage() {
+        return usage;
     }
 
     void fail(Throwable cause) {

@@ -1,7 +1,5 @@
 package dev.banyan.engine;
 
-import dev.banyan.search.ModelUsage;
-
 /**
  * A row of the running batch: either a job's context being prefilled (no generation yet), or one proposal
  * being decoded. Tokens still to feed are {@code input[offset, input.length)}.
@@ -65,13 +63,8 @@ final class Sequence implements ForwardPassLoop.Row {
     }
 
     @Override
-    public boolean jobDone() {
-        return job.isDone();
-    }
-
-    @Override
-    public ModelUsage usage() {
-        return job.usage;
+    public Job job() {
+        return job;
     }
 
     /** Marks {@code count} tokens as fed. */

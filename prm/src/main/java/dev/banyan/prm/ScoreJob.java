@@ -1,5 +1,6 @@
 package dev.banyan.prm;
 
+import dev.banyan.engine.ForwardPassLoop;
 import dev.banyan.search.ModelUsage;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * One evaluation on its way through the scoring loop: a path's tokens and the positions to read. Created on a
  * caller's thread, then touched by the loop's thread only, until its future completes.
  */
-final class ScoreJob {
+final class ScoreJob implements ForwardPassLoop.Request {
     /** The path's whole text. */
     final long[] tokens;
     /** The positions read, ascending; one score each. */
@@ -54,7 +55,13 @@ final class ScoreJob {
         future.completeExceptionally(cause);
     }
 
-    boolean isDone() {
+    @Override
+    public boolean isDone() {
         return future.isDone();
+    }
+
+    @Override
+    public ModelUsage usage() {
+        return usage;
     }
 }

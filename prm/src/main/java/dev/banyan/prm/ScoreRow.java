@@ -2,7 +2,6 @@ package dev.banyan.prm;
 
 import dev.banyan.engine.ForwardPassLoop;
 import dev.banyan.engine.SequenceKv;
-import dev.banyan.search.ModelUsage;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +69,8 @@ final class ScoreRow implements ForwardPassLoop.Row {
     }
 
     @Override
-    public boolean jobDone() {
-        return job.isDone();
-    }
-
-    @Override
-    public ModelUsage usage() {
-        return job.usage;
+    public ScoreJob job() {
+        return job;
     }
 
     /** Marks {@code count} tokens as fed. */

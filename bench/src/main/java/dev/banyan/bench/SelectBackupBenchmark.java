@@ -37,7 +37,7 @@ public class SelectBackupBenchmark {
         public String guard;
 
         BenchmarkHooks search;
-        BenchmarkHooks.Tree tree;
+        BenchmarkHooks.GrownTree tree;
 
         @Setup(Level.Trial)
         public void grow() {
@@ -45,7 +45,7 @@ public class SelectBackupBenchmark {
             tree = grownTree(search);
         }
 
-        static BenchmarkHooks.Tree grownTree(BenchmarkHooks search) {
+        static BenchmarkHooks.GrownTree grownTree(BenchmarkHooks search) {
             return search.grow("4 9 10 13", 5_000, 1);
         }
     }
@@ -56,7 +56,7 @@ public class SelectBackupBenchmark {
 
         @Setup(Level.Trial)
         public void start(SharedTree shared) {
-            BenchmarkHooks.Tree tree = shared.guard.equals("unshared") ? SharedTree.grownTree(shared.search) : shared.tree;
+            BenchmarkHooks.GrownTree tree = shared.guard.equals("unshared") ? SharedTree.grownTree(shared.search) : shared.tree;
             selectAndBackUp = shared.search.selectAndBackUp(tree);
         }
     }

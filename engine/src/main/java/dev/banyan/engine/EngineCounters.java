@@ -17,8 +17,8 @@ final class EngineCounters extends PassCounters {
     final AtomicLong contextsFromTokenIds = new AtomicLong();
     final AtomicLong contextsRetokenized = new AtomicLong();
 
-    EngineStats snapshot() {
-        return new EngineStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
+    PolicyStats snapshot() {
+        return new PolicyStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
                 prefixTokensRecomputed.get(), prefixTokensFirstRun.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
                 cacheEntries.get(), cacheEvictions.get(), forwardPasses(), passRows(), passTokens(),
                 contextsFromTokenIds.get(), contextsRetokenized.get());

@@ -38,9 +38,9 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     private final DecodeLoop loop;
     private final EngineCounters counters;
     private final EngineLifecycle<Job> lifecycle;
-    private final ModelConfig.Sampling sampling;
+    private final DecoderConfig.Sampling sampling;
 
-    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, ModelConfig.Sampling sampling,
+    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, DecoderConfig.Sampling sampling,
                          boolean ownThread) {
         this.model = model;
         this.sampling = sampling;
@@ -78,7 +78,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
      * context: each step's ids must decode to the context's text where that step sits (the text before the first
      * step, prompt and chat markup, is encoded as usual); a path without ids, or whose ids do not spell its
      * context (a task that rewrote a step, another tokenizer), is encoded from its text and counted in
-     * {@link EngineStats#contextsRetokenized()}.
+     * {@link PolicyStats#contextsRetokenized()}.
      */
     long[] contextIds(StepRequest request) {
         String context = request.context();
@@ -114,7 +114,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     }
 
     /** The temperature, top-k and top-p in use: the builder's, else generation_config.json's, else 1, 0 and 1. */
-    public ModelConfig.Sampling sampling() {
+    public DecoderConfig.Sampling sampling() {
         return sampling;
     }
 
@@ -124,7 +124,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     }
 
     /** Totals since the engine was built. */
-    public EngineStats stats() {
+    public PolicyStats stats() {
         return counters.snapshot();
     }
 
@@ -192,15 +192,15 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             EngineSettings settings = settings();
             DecoderModel model = settings.load(Readout.logits());
             try {
-                ModelConfig config = model.config;
+                DecoderConfig config = model.config;
                 if (config.eosTokenIds().length == 0) {
                     throw new IllegalArgumentException("model directory " + settings.modelDirectory() + " names no "
                             + "end-of-sequence token: eos_token_id is missing from " + (model.files.generationConfig() != null
                             ? model.files.generationConfig() + " and " : "") + model.files.config()
                             + "; add it (an id or a list of ids) to generation_config.json");
                 }
-                ModelConfig.Sampling given = config.sampling();
-                ModelConfig.Sampling sampling = new ModelConfig.Sampling(
+                DecoderConfig.Sampling given = config.sampling();
+                DecoderConfig.Sampling sampling = new DecoderConfig.Sampling(
                         temperature != null ? temperature : given.temperature() != null ? given.temperature() : 1.0,
                         topK != null ? topK : given.topK() != null ? given.topK() : 0,
                         topP != null ? topP : given.topP() != null ? given.topP() : 1.0);

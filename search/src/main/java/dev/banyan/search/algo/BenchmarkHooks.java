@@ -16,17 +16,17 @@ import java.util.concurrent.ExecutorService;
  * benchmarks in their own package instead of splitting this one.
  */
 public final class BenchmarkHooks {
-    private final MctsStar search;
+    private final MctsStarSearch search;
     private final Task task;
     private final Policy policy;
     private final StepScorer prm;
     private final int maxStepTokens;
 
     /** A grown tree, for {@link #selectAndBackUp}. */
-    public static final class Tree {
+    public static final class GrownTree {
         private final SearchRun run;
 
-        private Tree(SearchRun run) {
+        private GrownTree(SearchRun run) {
             this.run = run;
         }
     }
@@ -38,7 +38,7 @@ public final class BenchmarkHooks {
      */
     public BenchmarkHooks(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, boolean globalLock,
                           Task task, Policy policy, StepScorer prm, int maxStepTokens) {
-        this.search = new MctsStar(spec, threads, pool, globalLock ? TreeGuard.globalLock() : TreeGuard.NONE);
+        this.search = new MctsStarSearch(spec, threads, pool, globalLock ? TreeGuard.globalLock() : TreeGuard.NONE);
         this.task = task;
         this.policy = policy;
         this.prm = prm;
@@ -53,14 +53,14 @@ public final class BenchmarkHooks {
     }
 
     /** The tree a search of {@code question} of at most {@code simulations} simulations grows. */
-    public Tree grow(String question, long simulations, long seed) {
+    public GrownTree grow(String question, long simulations, long seed) {
         SearchRun run = newRun(question, simulations, seed);
         search.search(run);
-        return new Tree(run);
+        return new GrownTree(run);
     }
 
     /** One selection from {@code tree}'s root to a leaf plus its backup, by a worker of the calling thread's own. */
-    public Runnable selectAndBackUp(Tree tree) {
+    public Runnable selectAndBackUp(GrownTree tree) {
         return search.worker(tree.run)::selectAndBackUp;
     }
 

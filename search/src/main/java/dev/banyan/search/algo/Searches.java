@@ -57,28 +57,28 @@ public final class Searches {
      */
     static Algorithm create(AlgorithmSpec spec, int threads, ExecutorService pool) {
         if (spec instanceof AlgorithmSpec.MctsStar mcts) {
-            return new MctsStar(mcts, threads, pool);
+            return new MctsStarSearch(mcts, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Greedy) {
-            return new Greedy();
+            return new GreedySearch();
         }
         if (spec instanceof AlgorithmSpec.SelfConsistency sc) {
-            return new SelfConsistency(sc, threads, pool);
+            return new SelfConsistencySearch(sc, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.BestOfN bestOfN) {
-            return new BestOfN(bestOfN, threads, pool);
+            return new BestOfNSearch(bestOfN, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Beam beam) {
-            return new Beam(beam, threads, pool);
+            return new BeamSearch(beam, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Dvts dvts) {
-            return new Dvts(dvts, threads, pool);
+            return new DvtsSearch(dvts, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.EtaMcts eta) {
-            return new EtaMcts(eta, threads, pool);
+            return new EtaMctsSearch(eta, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.AbMcts ab) {
-            return new AbMcts(ab, threads, pool);
+            return new AbMctsSearch(ab, threads, pool);
         }
         throw new IllegalArgumentException("no search for algorithm '" + spec.name() + "'");
     }

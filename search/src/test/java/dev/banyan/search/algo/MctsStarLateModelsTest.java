@@ -73,7 +73,7 @@ class MctsStarLateModelsTest {
             return world.policy().propose(request);
         };
         run[0] = new SearchRun(world.task(), policy, world.scorer(), null, BUDGET.withSimulations(60), 3, 16, "17");
-        new MctsStar(AlgorithmSpec.MctsStar.defaults(), 1, null).search(run[0]);
+        new MctsStarSearch(AlgorithmSpec.MctsStar.defaults(), 1, null).search(run[0]);
         assertThat(unguarded).isEmpty();
         TreeInvariants.check(run[0].tree);
     }

@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * simulation in flight through it. Each worker draws from its own seeded {@link SplittableRandom}, so one
  * thread with a seed is reproducible.
  */
-final class AbMcts implements Algorithm {
+final class AbMctsSearch implements Algorithm {
     /** The score a GEN that added no node backs up. */
     static final double EMPTY_GEN_SCORE = 0;
 
@@ -57,7 +57,7 @@ final class AbMcts implements Algorithm {
     private final int threads;
     private final ExecutorService pool;
 
-    AbMcts(AlgorithmSpec.AbMcts spec, int threads, ExecutorService pool) {
+    AbMctsSearch(AlgorithmSpec.AbMcts spec, int threads, ExecutorService pool) {
         this.spec = spec;
         this.thompson = new Thompson(spec);
         this.threads = threads;

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>One simulation is one beam's expansion: a visit ending at the expanded node.
  */
-record Beam(AlgorithmSpec.Beam spec, int threads, ExecutorService pool) implements Algorithm {
+record BeamSearch(AlgorithmSpec.Beam spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         Node root = run.tree.root();

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>One simulation is one expansion: a visit ending at the expanded node.
  */
-record Dvts(AlgorithmSpec.Dvts spec, int threads, ExecutorService pool) implements Algorithm {
+record DvtsSearch(AlgorithmSpec.Dvts spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         Node root = run.tree.root();

@@ -31,17 +31,17 @@ import java.util.concurrent.ExecutorService;
  * with a simulation in flight loses {@code virtualLoss} of score (by default a whole unit), so threads
  * spread over different branches; each thread keeps its own count of simulations that grew nothing.
  */
-final class MctsStar implements Algorithm {
+final class MctsStarSearch implements Algorithm {
     private final AlgorithmSpec.MctsStar spec;
     private final int threads;
     private final ExecutorService pool;
     private final TreeGuard guard;
 
-    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
+    MctsStarSearch(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
         this(spec, threads, pool, TreeGuard.NONE);
     }
 
-    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
+    MctsStarSearch(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
         this.spec = spec;
         this.threads = threads;
         this.pool = pool;

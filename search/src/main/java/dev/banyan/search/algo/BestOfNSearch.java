@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * takes the best single path, {@code MAJORITY} ignores the scores. With {@code answerLikelihood}, the first two
  * weigh a chain's answer step by the policy's probability of it instead of its PRM score.
  */
-record BestOfN(AlgorithmSpec.BestOfN spec, int threads, ExecutorService pool) implements Algorithm {
+record BestOfNSearch(AlgorithmSpec.BestOfN spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         List<Node> ends = ChainSampling.run(run, ChainSampling.chains(run, spec.samples()), false, spec.aggregation(), threads, pool);

@@ -42,11 +42,6 @@ final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
     }
 
     @Override
-    protected void failQueued(Job job, Throwable cause) {
-        job.fail(cause);
-    }
-
-    @Override
     protected void failRow(Sequence sequence, Throwable cause) {
         fail(sequence.job, cause);
     }
@@ -72,8 +67,8 @@ final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
         counters.prefixTokensReused.addAndGet(reused);
         counters.prefixTokensRecomputed.addAndGet(recomputed);
         counters.prefixTokensFirstRun.addAndGet(tokens.length - reused - recomputed);
-        if (job.usage != null) {
-            job.usage.policyContext(reused, recomputed);
+        if (job.usage() != null) {
+            job.usage().policyContext(reused, recomputed);
         }
         SequenceKv kv = new SequenceKv(model.layout, hit, reused, tokens.length - reused);
         active.add(Sequence.prefill(job, kv, hit, reused));
@@ -139,8 +134,8 @@ final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
     private boolean sample(Job job, Generation generation, float[] logits) {
         int token = sampler.pick(logits, job.request.greedy(), generation.random());
         counters.tokensGenerated.incrementAndGet();
-        if (job.usage != null) {
-            job.usage.policyToken();
+        if (job.usage() != null) {
+            job.usage().policyToken();
         }
         return generation.accept(token, sampler.lastLogProb());
     }

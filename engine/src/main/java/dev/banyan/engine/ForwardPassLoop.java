@@ -3,6 +3,7 @@ package dev.banyan.engine;
 import dev.banyan.search.ModelUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -14,7 +15,8 @@ import java.util.concurrent.CancellationException;
  * @param <J> the jobs callers submit
  * @param <R> the rows of the batch
  */
-public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends BatchLoop<J> {
+public abstract class ForwardPassLoop<J extends ForwardPassLoop.Request<?>, R extends ForwardPassLoop.Row>
+        extends BatchLoop<J> {
     protected final DecoderModel model;
     protected final ForwardPass pass;
     /** Rows in admission order; the oldest run first. */
@@ -40,16 +42,42 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
         int pending();
 
         /** The request the row serves. */
-        Request job();
+        Request<?> job();
     }
 
-    /** A caller's request, served by one row or more. */
-    public interface Request {
+    /**
+     * A caller's request, served by one row or more: made on the caller's thread, then touched by the loop's
+     * thread only, until its future completes.
+     *
+     * @param <T> what the caller gets
+     */
+    public abstract static class Request<T> {
+        private final CompletableFuture<T> future = new CompletableFuture<>();
+        private final ModelUsage usage;
+
+        /** @param usage where the request's costs are added, or {@code null} */
+        protected Request(ModelUsage usage) {
+            this.usage = usage;
+        }
+
+        /** What the caller gets. */
+        public final CompletableFuture<T> future() {
+            return future;
+        }
+
         /** Whether it is over (finished or failed): its rows have nothing left to do. */
-        boolean isDone();
+        public final boolean isDone() {
+            return future.isDone();
+        }
 
         /** Where its costs are added, or {@code null}. */
-        ModelUsage usage();
+        public final ModelUsage usage() {
+            return usage;
+        }
+
+        public final void fail(Throwable cause) {
+            future.completeExceptionally(cause);
+        }
     }
 
     /**
@@ -66,6 +94,11 @@ public abstract class ForwardPassLoop<J, R extends ForwardPassLoop.Row> extends 
         this.counters = counters;
         this.maxSequences = maxSequences;
         this.maxPassTokens = maxPassTokens;
+    }
+
+    @Override
+    protected final void failQueued(J job, Throwable cause) {
+        job.fail(cause);
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
 
     private CompletableFuture<List<StepProposal>> propose(StepRequest request, ModelUsage usage) {
         Objects.requireNonNull(request, "request");
-        return lifecycle.submit(() -> new Job(request, contextIds(request), usage), job -> job.future);
+        return lifecycle.submit(() -> new Job(request, contextIds(request), usage), Job::future);
     }
 
     /**

@@ -13,8 +13,8 @@
  * token-prefix KV cache ({@link dev.banyan.engine.PrefixCache}, {@link dev.banyan.engine.KvSnapshot},
  * {@link dev.banyan.engine.SequenceKv}, {@link dev.banyan.engine.KvLayout}); and the inference thread's duty
  * cycle ({@link dev.banyan.engine.BatchLoop}, an Agrona agent; {@link dev.banyan.engine.ForwardPassLoop}, the
- * pass skeleton both engines' loops share, with its {@code Row}; {@link dev.banyan.engine.PassCounters}, the
- * pass totals both count).
+ * pass skeleton both engines' loops share, with its {@code Row} and {@code Request};
+ * {@link dev.banyan.engine.PassCounters}, the pass totals both count).
  *
  * <p>Everything else is package-private: the policy's duty cycle ({@code DecodeLoop}, with its requests
  * {@code Job} and batch rows {@code Sequence}); sampling and stopping ({@code Sampler}, {@code Generation});

@@ -193,7 +193,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
 
     /** Queues an evaluation of {@code path} reading steps {@code first} to its newest. */
     private CompletableFuture<ScoreJob.Evaluation> evaluate(ReasoningPath path, int first, ModelUsage usage) {
-        return lifecycle.submit(() -> new ScoreJob(encoder.encode(path, first), usage), job -> job.future);
+        return lifecycle.submit(() -> new ScoreJob(encoder.encode(path, first), usage), ScoreJob::future);
     }
 
     /** Configures a {@link PrmEngine}; every setter checks its value at once. */

@@ -49,11 +49,6 @@ final class ScoreLoop extends ForwardPassLoop<ScoreJob, ScoreRow> {
     }
 
     @Override
-    protected void failQueued(ScoreJob job, Throwable cause) {
-        job.fail(cause);
-    }
-
-    @Override
     protected void failRow(ScoreRow row, Throwable cause) {
         row.job.fail(cause);
         if (row.isParent()) {
@@ -180,8 +175,8 @@ final class ScoreLoop extends ForwardPassLoop<ScoreJob, ScoreRow> {
         counters.evaluations.incrementAndGet();
         counters.stepTokens.addAndGet(job.tokens.length - job.stepStart);
         counters.kvTokensReused.addAndGet(job.tokens.length - job.tokensRun());
-        if (job.usage != null) {
-            job.usage.prmKvReused(job.tokens.length - job.tokensRun());
+        if (job.usage() != null) {
+            job.usage().prmKvReused(job.tokens.length - job.tokensRun());
         }
         job.finish();
     }

@@ -15,7 +15,7 @@ final class OnnxModels {
     static Part<Policy> policy(Path directory, ModelConfig config) {
         PolicyEngine engine = open(directory, config, () -> policyBuilder(directory, config).build());
         return new Part<>(engine, () -> {
-            dev.banyan.engine.EngineStats stats = engine.stats();
+            dev.banyan.engine.PolicyStats stats = engine.stats();
             return new EngineStats(stats.prefixTokensReused(), stats.prefixTokensRecomputed(), 0,
                     stats.tokensGenerated(), stats.forwardPasses(), stats.passRows(), 0, 0);
         }, engine);

@@ -1,5 +1,6 @@
 package dev.banyan.api;
 
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.Policy;
 import dev.banyan.search.ReasoningPath;
@@ -101,7 +102,7 @@ class BanyanTest {
         Files.writeString(model.resolve("banyan.json"), "{\"task\": \"game24\", \"policy\": \"simulated\","
                 + " \"prm\": \"simulated\", \"algorithms\": {\"beam\": {\"width\": 2, \"aggregation\": \"min\"}}}");
         try (Banyan banyan = Banyan.builder().model(model).algorithm("beam").build()) {
-            assertThat(banyan.algorithm()).isEqualTo(new AlgorithmSpec.Beam(2, 4, AlgorithmSpec.Aggregation.MIN));
+            assertThat(banyan.algorithm()).isEqualTo(new AlgorithmSpec.Beam(2, 4, Aggregation.MIN));
         }
         try (Banyan banyan = Banyan.builder().model(model).algorithm("dvts").build()) {
             assertThat(banyan.algorithm()).isEqualTo(AlgorithmSpec.Dvts.defaults());

@@ -2,10 +2,6 @@ package dev.banyan.engine;
 
 import dev.banyan.search.ModelUsage;
 import dev.banyan.search.StepRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CancellationException;
 
 /**
  * The policy's inference-thread duty cycle (a {@link BatchLoop}, so a test can run cycles on its own thread):
@@ -23,34 +19,17 @@ import java.util.concurrent.CancellationException;
  * its parent's plus the step and delimiter, so its lookup finds the parent proposal's entry and recomputes
  * only the difference.
  */
-final class DecodeLoop extends BatchLoop<Job> {
-    private final DecoderModel model;
-    private final ForwardPass pass;
+final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
     private final PrefixCache cache;
     private final Sampler sampler;
     private final EngineCounters counters;
-    private final int maxSequences;
-    private final int maxPassTokens;
-    /** Rows in admission order; the first {@code maxSequences} run. */
-    private final List<Sequence> active = new ArrayList<>();
-    private Sequence[] running = new Sequence[16];
-    private int[] chunks = new int[16];
 
     DecodeLoop(DecoderModel model, PrefixCache cache, Sampler sampler, EngineCounters counters, int maxSequences,
                int maxPassTokens) {
-        super("banyan-policy", "the policy engine was closed");
-        this.model = model;
-        this.pass = model.newPass();
+        super("banyan-policy", "the policy engine was closed", model, counters, maxSequences, maxPassTokens);
         this.cache = cache;
         this.sampler = sampler;
         this.counters = counters;
-        this.maxSequences = maxSequences;
-        this.maxPassTokens = maxPassTokens;
-    }
-
-    @Override
-    public int activeRows() {
-        return active.size();
     }
 
     @Override
@@ -63,23 +42,8 @@ final class DecodeLoop extends BatchLoop<Job> {
     }
 
     @Override
-    protected void failQueued(Job job, Throwable cause) {
-        job.fail(cause);
-    }
-
-    @Override
-    protected void closeRows(CancellationException closed) {
-        failRows(closed);
-        pass.close();
-    }
-
-    @Override
-    protected void failRows(Throwable cause) {
-        for (Sequence sequence : active) {
-            fail(sequence.job, cause);
-        }
-        active.clear();
-        Arrays.fill(running, null);
+    protected void failRow(Sequence sequence, Throwable cause) {
+        fail(sequence.job, cause);
     }
 
     /** Looks up the context's longest cached prefix and queues a prefill row for the rest. */
@@ -103,64 +67,29 @@ final class DecodeLoop extends BatchLoop<Job> {
         counters.prefixTokensReused.addAndGet(reused);
         counters.prefixTokensRecomputed.addAndGet(recomputed);
         counters.prefixTokensFirstRun.addAndGet(tokens.length - reused - recomputed);
-        if (job.usage != null) {
-            job.usage.policyContext(reused, recomputed);
+        if (job.usage() != null) {
+            job.usage().policyContext(reused, recomputed);
         }
         SequenceKv kv = new SequenceKv(model.layout, hit, reused, tokens.length - reused);
         active.add(Sequence.prefill(job, kv, hit, reused));
     }
 
-    /** Runs one pass over the oldest rows; returns the real tokens it fed. */
     @Override
-    protected int runPass() {
-        int rows = Math.min(active.size(), maxSequences);
-        if (running.length < rows) {
-            running = new Sequence[Math.max(rows, 2 * running.length)];
-            chunks = new int[running.length];
-        }
-        int chunkCap = Math.max(1, maxPassTokens / rows);
-        pass.clear();
-        for (int r = 0; r < rows; r++) {
-            Sequence sequence = active.get(r);
-            running[r] = sequence;
-            chunks[r] = Math.min(sequence.pending(), chunkCap);
-            pass.add(sequence.kv, sequence.input(), sequence.offset(), chunks[r]);
-        }
-        try {
-            pass.run();
-        } catch (Throwable e) { // an Error too: the rows' jobs fail with it, none is left waiting
-            IllegalStateException failure = new IllegalStateException("forward pass of " + model.files.graph()
-                    + " failed over " + rows + " rows: " + e.getMessage(), e);
-            for (int r = 0; r < rows; r++) {
-                fail(running[r].job, failure);
-            }
-            active.removeIf(sequence -> sequence.job.isDone());
-            return rows;
-        }
-        long passNumber = counters.forwardPasses.incrementAndGet();
-        counters.passRows.addAndGet(rows);
-        counters.passTokens.addAndGet(pass.tokens());
-        for (int r = 0; r < rows; r++) {
-            ModelUsage usage = running[r].job.usage;
-            if (usage != null) {
-                usage.policyPass(passNumber, rows);
+    protected void chargePass(ModelUsage usage, long passNumber, int rows) {
+        usage.policyPass(passNumber, rows);
+    }
+
+    /** Advances the row; when it is fed whole, samples from its logits (forking a prefill into proposals). */
+    @Override
+    protected void afterPass(int index, Sequence sequence, int chunk) {
+        sequence.advance(chunk);
+        if (sequence.pending() == 0 && !sequence.job.isDone()) {
+            try {
+                onLogits(sequence, pass.logits(index));
+            } catch (Throwable e) {
+                fail(sequence.job, e);
             }
         }
-        for (int r = 0; r < rows; r++) {
-            Sequence sequence = running[r];
-            sequence.advance(chunks[r]);
-            if (sequence.pending() == 0 && !sequence.job.isDone()) {
-                try {
-                    onLogits(sequence, pass.logits(r));
-                } catch (Throwable e) {
-                    fail(sequence.job, e);
-                }
-            }
-            running[r] = null;
-        }
-        // Finished rows hold no pending tokens; rows of failed jobs are dropped with their job.
-        active.removeIf(sequence -> sequence.pending() == 0 || sequence.job.isDone());
-        return pass.tokens();
     }
 
     private void onLogits(Sequence sequence, float[] logits) {
@@ -205,8 +134,8 @@ final class DecodeLoop extends BatchLoop<Job> {
     private boolean sample(Job job, Generation generation, float[] logits) {
         int token = sampler.pick(logits, job.request.greedy(), generation.random());
         counters.tokensGenerated.incrementAndGet();
-        if (job.usage != null) {
-            job.usage.policyToken();
+        if (job.usage() != null) {
+            job.usage().policyToken();
         }
         return generation.accept(token, sampler.lastLogProb());
     }

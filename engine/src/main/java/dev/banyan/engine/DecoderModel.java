@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  */
 public final class DecoderModel implements AutoCloseable {
     final ModelFiles files;
-    final ModelConfig config;
+    final DecoderConfig config;
     final GraphSignature signature;
     final KvLayout layout;
     final TextCodec codec;
     final OrtEnvironment env;
     final OrtSession session;
 
-    private DecoderModel(ModelFiles files, ModelConfig config, GraphSignature signature, TextCodec codec,
+    private DecoderModel(ModelFiles files, DecoderConfig config, GraphSignature signature, TextCodec codec,
                          OrtEnvironment env, OrtSession session) {
         this.files = files;
         this.config = config;
@@ -63,7 +63,7 @@ public final class DecoderModel implements AutoCloseable {
     public static DecoderModel load(Path directory, String variant, Device device, int intraOpThreads,
                                     Readout readout) {
         ModelFiles files = ModelFiles.locate(directory, variant);
-        ModelConfig config = ModelConfig.read(files.config(), files.generationConfig());
+        DecoderConfig config = DecoderConfig.read(files.config(), files.generationConfig());
         int tokens = TextCodec.vocabularySize(files.tokenizer());
         if (tokens > config.vocabSize()) {
             throw new IllegalArgumentException(files.tokenizer() + " has " + tokens + " tokens, more than the model's "
@@ -127,7 +127,7 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /** The config.json (and generation_config.json) read. */
-    public ModelConfig config() {
+    public DecoderConfig config() {
         return config;
     }
 

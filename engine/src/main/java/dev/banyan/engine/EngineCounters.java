@@ -3,7 +3,7 @@ package dev.banyan.engine;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running totals, written by the inference thread, read by anyone through {@link #snapshot()}. */
-final class EngineCounters {
+final class EngineCounters extends PassCounters {
     final AtomicLong tokensGenerated = new AtomicLong();
     final AtomicLong prefixTokensReused = new AtomicLong();
     final AtomicLong prefixTokensRecomputed = new AtomicLong();
@@ -13,17 +13,14 @@ final class EngineCounters {
     final AtomicLong cacheBytes = new AtomicLong();
     final AtomicLong cacheEntries = new AtomicLong();
     final AtomicLong cacheEvictions = new AtomicLong();
-    final AtomicLong forwardPasses = new AtomicLong();
-    final AtomicLong passRows = new AtomicLong();
-    final AtomicLong passTokens = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong contextsFromTokenIds = new AtomicLong();
     final AtomicLong contextsRetokenized = new AtomicLong();
 
-    EngineStats snapshot() {
-        return new EngineStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
+    PolicyStats snapshot() {
+        return new PolicyStats(requests.get(), tokensGenerated.get(), prefixTokensReused.get(),
                 prefixTokensRecomputed.get(), prefixTokensFirstRun.get(), cacheLookups.get(), cacheHits.get(), cacheBytes.get(),
-                cacheEntries.get(), cacheEvictions.get(), forwardPasses.get(), passRows.get(), passTokens.get(),
+                cacheEntries.get(), cacheEvictions.get(), forwardPasses(), passRows(), passTokens(),
                 contextsFromTokenIds.get(), contextsRetokenized.get());
     }
 }

@@ -76,7 +76,7 @@ public final class ForwardPass implements AutoCloseable {
     private int previousRows = -1;
     private long reusedPasses;
 
-    ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, ModelConfig config) {
+    ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, DecoderConfig config) {
         this.env = env;
         this.session = session;
         this.signature = signature;

@@ -49,7 +49,7 @@ public record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, 
     }
 
     /** Checks the session's graph against {@code config} for {@code readout}; the messages name {@code graphFile}. */
-    static GraphSignature check(OrtSession session, ModelConfig config, Path graphFile, Readout readout) {
+    static GraphSignature check(OrtSession session, DecoderConfig config, Path graphFile, Readout readout) {
         try {
             return check(session.getInputInfo(), session.getOutputInfo(), config, graphFile, readout);
         } catch (OrtException e) {
@@ -57,7 +57,7 @@ public record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, 
         }
     }
 
-    static GraphSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, ModelConfig config,
+    static GraphSignature check(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, DecoderConfig config,
                                 Path graphFile, Readout readout) {
         Checker in = new Checker(graphFile, "input", inputs);
         Checker out = new Checker(graphFile, "output", outputs);
@@ -154,7 +154,7 @@ public record GraphSignature(boolean hasPositionIds, boolean hasUseCacheBranch, 
             return type;
         }
 
-        void kv(String name, OnnxJavaType type, ModelConfig config, String why) {
+        void kv(String name, OnnxJavaType type, DecoderConfig config, String why) {
             tensor(name, type, 4);
             dims(name, new long[] {-1, config.kvHeads(), -1, config.headDim()},
                     "[batch, " + config.kvHeads() + ", past, " + config.headDim() + "] (" + why + " in config.json)");

@@ -7,7 +7,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /** Runs a model's duty cycle on its own daemon thread, or leaves it to the caller (tests drive it by hand). */
-public final class InferenceThread implements AutoCloseable {
+final class InferenceThread implements AutoCloseable {
     private final Agent loop;
     /** Null when the caller drives the loop. */
     private final AgentRunner runner;
@@ -18,7 +18,7 @@ public final class InferenceThread implements AutoCloseable {
     }
 
     /** Starts {@code loop} on a daemon thread named after its role and the model directory. */
-    public static InferenceThread start(Agent loop, Path modelDirectory) {
+    static InferenceThread start(Agent loop, Path modelDirectory) {
         // Spin a little, then yield, then park up to 0.2 ms: a new request waits at most that long.
         BackoffIdleStrategy idle = new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MICROSECONDS.toNanos(200));
@@ -32,7 +32,7 @@ public final class InferenceThread implements AutoCloseable {
     }
 
     /** No thread: the caller runs {@code loop.doWork()} itself. */
-    public static InferenceThread callerDriven(Agent loop) {
+    static InferenceThread callerDriven(Agent loop) {
         return new InferenceThread(loop, null);
     }
 

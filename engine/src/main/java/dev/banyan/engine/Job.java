@@ -5,26 +5,20 @@ import dev.banyan.search.StepProposal;
 import dev.banyan.search.StepRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** One {@code propose} call on its way through the inference thread. */
-final class Job {
+final class Job extends ForwardPassLoop.Request<List<StepProposal>> {
     final StepRequest request;
     /** The tokenized context. */
     final long[] tokens;
-    /** Where the request's costs are added, or null. */
-    final ModelUsage usage;
-
-    final CompletableFuture<List<StepProposal>> future = new CompletableFuture<>();
     private StepProposal[] results;
     private int remaining;
 
     Job(StepRequest request, long[] tokens, ModelUsage usage) {
+        super(usage);
         this.request = request;
         this.tokens = tokens;
-        this.usage = usage;
     }
-
 
     /** Proposals actually generated: one when greedy (all would be equal), else {@code count}. */
     int generated() {
@@ -47,15 +41,8 @@ final class Job {
             if (all != results) {
                 Arrays.fill(all, results[0]);
             }
-            future.complete(List.of(all));
+            future().complete(List.of(all));
         }
     }
 
-    boolean isDone() {
-        return future.isDone();
-    }
-
-    void fail(Throwable cause) {
-        future.completeExceptionally(cause);
-    }
 }

@@ -15,7 +15,7 @@ public record KvLayout(int layers, int kvHeads, int headDim, OnnxJavaType type) 
         }
     }
 
-    static KvLayout of(ModelConfig config, GraphSignature signature) {
+    static KvLayout of(DecoderConfig config, GraphSignature signature) {
         return signature.hasKv()
                 ? new KvLayout(config.layers(), config.kvHeads(), config.headDim(), signature.kvType())
                 : new KvLayout(0, config.kvHeads(), config.headDim(), OnnxJavaType.FLOAT);

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A decoder language model on ONNX Runtime as a {@link Policy}. Any number of search threads may call
@@ -38,18 +37,16 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     private final DecoderModel model;
     private final DecodeLoop loop;
     private final EngineCounters counters;
-    private final InferenceThread thread;
-    private final ModelConfig.Sampling sampling;
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final EngineLifecycle<Job> lifecycle;
+    private final DecoderConfig.Sampling sampling;
 
-    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, ModelConfig.Sampling sampling,
+    private PolicyEngine(DecoderModel model, DecodeLoop loop, EngineCounters counters, DecoderConfig.Sampling sampling,
                          boolean ownThread) {
         this.model = model;
         this.sampling = sampling;
         this.loop = loop;
         this.counters = counters;
-        this.thread = ownThread ? InferenceThread.start(loop, model.files.directory()) : InferenceThread.callerDriven(loop);
+        this.lifecycle = new EngineLifecycle<>(model, loop, ownThread, "the policy engine is closed");
     }
 
     /** Starts configuring an engine for the model in {@code modelDirectory}. */
@@ -71,20 +68,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
 
     private CompletableFuture<List<StepProposal>> propose(StepRequest request, ModelUsage usage) {
         Objects.requireNonNull(request, "request");
-        // The read lock keeps close() from freeing the tokenizer while callers encode with it.
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the policy engine is closed"));
-            }
-            Job job = new Job(request, contextIds(request), usage);
-            loop.submit(job);
-            return job.future;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        return lifecycle.submit(() -> new Job(request, contextIds(request), usage), Job::future);
     }
 
     /**
@@ -94,7 +78,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
      * context: each step's ids must decode to the context's text where that step sits (the text before the first
      * step, prompt and chat markup, is encoded as usual); a path without ids, or whose ids do not spell its
      * context (a task that rewrote a step, another tokenizer), is encoded from its text and counted in
-     * {@link EngineStats#contextsRetokenized()}.
+     * {@link PolicyStats#contextsRetokenized()}.
      */
     long[] contextIds(StepRequest request) {
         String context = request.context();
@@ -130,7 +114,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     }
 
     /** The temperature, top-k and top-p in use: the builder's, else generation_config.json's, else 1, 0 and 1. */
-    public ModelConfig.Sampling sampling() {
+    public DecoderConfig.Sampling sampling() {
         return sampling;
     }
 
@@ -140,25 +124,14 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     }
 
     /** Totals since the engine was built. */
-    public EngineStats stats() {
+    public PolicyStats stats() {
         return counters.snapshot();
     }
 
     /** Stops the inference thread, fails requests still pending, releases the model. */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
-        // No job is queued after this point, so the loop's close fails every pending one.
-        thread.close();
-        model.close();
+        lifecycle.close();
     }
 
     /** The duty cycle, for tests that drive it on their own thread. */
@@ -167,39 +140,14 @@ public final class PolicyEngine implements Policy, AutoCloseable {
     }
 
     /** Configures a {@link PolicyEngine}; every setter checks its value at once. */
-    public static final class Builder {
-        private final Path modelDirectory;
-        private Device device = Device.CPU;
-        private String variant;
+    public static final class Builder extends EngineBuilder<Builder> {
         /** Sampling settings; {@code null} until set, then generation_config.json's or the built-in ones apply. */
         private Double temperature;
         private Integer topK;
         private Double topP;
-        private int maxBatchSequences = 32;
-        private int maxBatchTokens = 1024;
-        private long cacheBytes = Runtime.getRuntime().maxMemory() / 4;
-        private int intraOpThreads;
-        private boolean ownThread = true;
 
         private Builder(Path modelDirectory) {
-            this.modelDirectory = Objects.requireNonNull(modelDirectory, "modelDirectory");
-        }
-
-        /** {@code cpu} (the default), {@code cuda} or {@code cuda:N}. */
-        public Builder device(String device) {
-            this.device = Device.parse(device);
-            return this;
-        }
-
-        /**
-         * The graph to load from the model's {@code onnx/} folder (transformers.js / onnx-community layout), by
-         * variant ({@code fp16}, {@code q4}, {@code quantized}, {@code fp32} for {@code model.onnx}) or file name;
-         * {@code null} (the default) finds it alone: the graph at the root, else the only one in {@code onnx/}.
-         */
-        public Builder variant(String variant) {
-            check(variant == null || !variant.isBlank(), "variant must not be blank", variant);
-            this.variant = variant;
-            return this;
+            super(modelDirectory, Runtime.getRuntime().maxMemory() / 4);
         }
 
         /**
@@ -226,38 +174,14 @@ public final class PolicyEngine implements Policy, AutoCloseable {
             return this;
         }
 
-        /** Most sequences in one forward pass. Default 32. */
-        public Builder maxBatchSequences(int sequences) {
-            check(sequences >= 1, "maxBatchSequences must be positive", sequences);
-            this.maxBatchSequences = sequences;
-            return this;
-        }
-
-        /** Most tokens (rows × width, padding included) in one forward pass. Default 1024. */
-        public Builder maxBatchTokens(int tokens) {
-            check(tokens >= 1, "maxBatchTokens must be positive", tokens);
-            this.maxBatchTokens = tokens;
-            return this;
-        }
-
         /** Byte budget of the prefix KV cache; 0 turns it off. Default a quarter of the maximum heap. */
         public Builder cacheBytes(long bytes) {
-            check(bytes >= 0, "cacheBytes must be >= 0", bytes);
-            this.cacheBytes = bytes;
-            return this;
-        }
-
-        /** ONNX Runtime's intra-op threads; 0 (the default) lets it choose. */
-        public Builder intraOpThreads(int threads) {
-            check(threads >= 0, "intraOpThreads must be >= 0", threads);
-            this.intraOpThreads = threads;
-            return this;
+            return cacheBytes("cacheBytes", bytes);
         }
 
         /** No inference thread: the caller runs {@link DecodeLoop#doWork()} itself (tests). */
         Builder withoutThread() {
-            this.ownThread = false;
-            return this;
+            return callerDriven();
         }
 
         /**
@@ -265,34 +189,30 @@ public final class PolicyEngine implements Policy, AutoCloseable {
          * no end-of-sequence token (a policy must be able to stop).
          */
         public PolicyEngine build() {
-            DecoderModel model = DecoderModel.load(modelDirectory, variant, device, intraOpThreads, Readout.logits());
+            EngineSettings settings = settings();
+            DecoderModel model = settings.load(Readout.logits());
             try {
-                ModelConfig config = model.config;
+                DecoderConfig config = model.config;
                 if (config.eosTokenIds().length == 0) {
-                    throw new IllegalArgumentException("model directory " + modelDirectory + " names no end-of-sequence "
-                            + "token: eos_token_id is missing from " + (model.files.generationConfig() != null
+                    throw new IllegalArgumentException("model directory " + settings.modelDirectory() + " names no "
+                            + "end-of-sequence token: eos_token_id is missing from " + (model.files.generationConfig() != null
                             ? model.files.generationConfig() + " and " : "") + model.files.config()
                             + "; add it (an id or a list of ids) to generation_config.json");
                 }
-                ModelConfig.Sampling given = config.sampling();
-                ModelConfig.Sampling sampling = new ModelConfig.Sampling(
+                DecoderConfig.Sampling given = config.sampling();
+                DecoderConfig.Sampling sampling = new DecoderConfig.Sampling(
                         temperature != null ? temperature : given.temperature() != null ? given.temperature() : 1.0,
                         topK != null ? topK : given.topK() != null ? given.topK() : 0,
                         topP != null ? topP : given.topP() != null ? given.topP() : 1.0);
                 Sampler sampler = new Sampler(sampling.temperature(), sampling.topK(), sampling.topP());
                 EngineCounters counters = new EngineCounters();
-                PrefixCache cache = new PrefixCache(cacheBytes, counters);
-                DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, maxBatchSequences, maxBatchTokens);
-                return new PolicyEngine(model, loop, counters, sampling, ownThread);
+                PrefixCache cache = new PrefixCache(settings.cacheBytes(), counters);
+                DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, settings.maxBatchSequences(),
+                        settings.maxBatchTokens());
+                return new PolicyEngine(model, loop, counters, sampling, settings.ownThread());
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
-            }
-        }
-
-        private static void check(boolean valid, String rule, Object value) {
-            if (!valid) {
-                throw new IllegalArgumentException(rule + ", was " + value);
             }
         }
     }

@@ -29,7 +29,7 @@ public record Readout(String output, int width, boolean kvRequired) {
     }
 
     /** This readout with {@link #VOCABULARY} replaced by {@code config}'s vocabulary size. */
-    Readout resolve(ModelConfig config) {
+    Readout resolve(DecoderConfig config) {
         return width == VOCABULARY ? new Readout(output, config.vocabSize(), kvRequired) : this;
     }
 }

@@ -4,7 +4,7 @@ package dev.banyan.engine;
  * A row of the running batch: either a job's context being prefilled (no generation yet), or one proposal
  * being decoded. Tokens still to feed are {@code input[offset, input.length)}.
  */
-final class Sequence {
+final class Sequence implements ForwardPassLoop.Row {
     final Job job;
     final SequenceKv kv;
     /** The proposal being decoded, or {@code null} while prefilling. */
@@ -42,16 +42,29 @@ final class Sequence {
         return generation == null;
     }
 
-    long[] input() {
+    @Override
+    public SequenceKv kv() {
+        return kv;
+    }
+
+    @Override
+    public long[] input() {
         return input;
     }
 
-    int offset() {
+    @Override
+    public int offset() {
         return offset;
     }
 
-    int pending() {
+    @Override
+    public int pending() {
         return input.length - offset;
+    }
+
+    @Override
+    public Job job() {
+        return job;
     }
 
     /** Marks {@code count} tokens as fed. */

@@ -2,22 +2,27 @@
  * The policy engine: a decoder language model on ONNX Runtime behind {@link dev.banyan.search.Policy}.
  *
  * <p>Public: {@link dev.banyan.engine.PolicyEngine} (its builder, the policy, the lifecycle) and
- * {@link dev.banyan.engine.EngineStats}. The reward models ({@code dev.banyan.prm}) build on the same
- * machinery, so these building blocks are public too, with only the members they use: loading and checking a
- * model directory ({@link dev.banyan.engine.DecoderModel}, {@link dev.banyan.engine.Readout},
- * {@link dev.banyan.engine.Device}, {@link dev.banyan.engine.ModelFiles}, {@link dev.banyan.engine.ModelConfig},
- * {@link dev.banyan.engine.GraphSignature}, {@link dev.banyan.engine.TextCodec}), the batched forward pass
- * ({@link dev.banyan.engine.ForwardPass}), the token-prefix KV cache ({@link dev.banyan.engine.PrefixCache},
- * {@link dev.banyan.engine.KvSnapshot}, {@link dev.banyan.engine.SequenceKv}, {@link dev.banyan.engine.KvLayout}),
- * and the inference thread's duty cycle ({@link dev.banyan.engine.BatchLoop}, an Agrona agent, and
- * {@link dev.banyan.engine.InferenceThread}, which runs it).
+ * {@link dev.banyan.engine.PolicyStats}. The reward models ({@code dev.banyan.prm}) build on the same
+ * machinery, so these building blocks are public too, with only the members they use: the settings both
+ * builders share ({@link dev.banyan.engine.EngineBuilder}, {@link dev.banyan.engine.EngineSettings}); the
+ * lifecycle both engines share ({@link dev.banyan.engine.EngineLifecycle}: submit while open, close once);
+ * loading and checking a model directory ({@link dev.banyan.engine.DecoderModel},
+ * {@link dev.banyan.engine.Readout}, {@link dev.banyan.engine.Device}, {@link dev.banyan.engine.ModelFiles},
+ * {@link dev.banyan.engine.DecoderConfig}, {@link dev.banyan.engine.GraphSignature},
+ * {@link dev.banyan.engine.TextCodec}); the batched forward pass ({@link dev.banyan.engine.ForwardPass}); the
+ * token-prefix KV cache ({@link dev.banyan.engine.PrefixCache}, {@link dev.banyan.engine.KvSnapshot},
+ * {@link dev.banyan.engine.SequenceKv}, {@link dev.banyan.engine.KvLayout}); and the inference thread's duty
+ * cycle ({@link dev.banyan.engine.BatchLoop}, an Agrona agent; {@link dev.banyan.engine.ForwardPassLoop}, the
+ * pass skeleton both engines' loops share, with its {@code Row} and {@code Request};
+ * {@link dev.banyan.engine.PassCounters}, the pass totals both count).
  *
  * <p>Everything else is package-private: the policy's duty cycle ({@code DecodeLoop}, with its requests
  * {@code Job} and batch rows {@code Sequence}); sampling and stopping ({@code Sampler}, {@code Generation});
  * text ({@code TokenDecoder}, which {@code TextCodec} implements, and {@code Detokenizer}, incremental
  * detokenisation); buffers and numbers ({@code NativeBuffer}, reused across passes, and {@code Half}, half
  * precision to float); {@code ExternalData}, which names the missing weights file when ONNX Runtime refuses a
- * graph; and the running totals behind {@code EngineStats} ({@code EngineCounters}).
+ * graph; {@code InferenceThread}, which runs a duty cycle on its own thread; and the running totals behind
+ * {@code PolicyStats} ({@code EngineCounters}).
  *
  * <p>{@code dev.banyan.engine.template} renders Hugging Face chat templates (a Jinja subset) from a model's
  * {@code tokenizer_config.json}; the API's chat prompts ({@code dev.banyan.api.ChatPrompt}) build on it.

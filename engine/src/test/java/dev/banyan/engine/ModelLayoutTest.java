@@ -193,13 +193,13 @@ class ModelLayoutTest {
         generation.put("temperature", 0.7).put("top_k", 20).put("top_p", 0.8).put("eos_token_id", 2);
         JSON.writeValue(dir.resolve("generation_config.json").toFile(), generation);
         try (PolicyEngine engine = EngineHarness.builder(dir).build()) {
-            assertThat(engine.sampling()).isEqualTo(new ModelConfig.Sampling(0.7, 20, 0.8));
+            assertThat(engine.sampling()).isEqualTo(new DecoderConfig.Sampling(0.7, 20, 0.8));
         }
         try (PolicyEngine engine = EngineHarness.builder(dir).temperature(1.0).topP(1.0).build()) {
-            assertThat(engine.sampling()).isEqualTo(new ModelConfig.Sampling(1.0, 20, 1.0));
+            assertThat(engine.sampling()).isEqualTo(new DecoderConfig.Sampling(1.0, 20, 1.0));
         }
         try (PolicyEngine engine = EngineHarness.engine(Fixtures.LLAMA)) {
-            assertThat(engine.sampling()).isEqualTo(new ModelConfig.Sampling(1.0, 0, 1.0));
+            assertThat(engine.sampling()).isEqualTo(new DecoderConfig.Sampling(1.0, 0, 1.0));
         }
         generation.put("top_p", 1.5);
         JSON.writeValue(dir.resolve("generation_config.json").toFile(), generation);

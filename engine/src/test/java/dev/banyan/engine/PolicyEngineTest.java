@@ -168,7 +168,7 @@ class PolicyEngineTest {
             for (int i = 0; i < requests.size(); i++) {
                 assertSameProposals(futures.get(i).join(), propose(alone, requests.get(i)));
             }
-            EngineStats stats = batched.stats();
+            PolicyStats stats = batched.stats();
             assertThat(stats.meanBatchSize()).isGreaterThan(2);
             assertThat(stats.requests()).isEqualTo(requests.size());
             long returned = futures.stream().mapToLong(f -> f.join().stream().mapToInt(StepProposal::tokenCount).sum()).sum();

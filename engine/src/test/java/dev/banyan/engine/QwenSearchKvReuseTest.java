@@ -56,7 +56,7 @@ class QwenSearchKvReuseTest {
             for (String question : questions) {
                 searcher.search(question, null);
             }
-            EngineStats stats = engine.stats();
+            PolicyStats stats = engine.stats();
             long needed = stats.prefixTokensReused() + stats.prefixTokensRecomputed() + stats.prefixTokensFirstRun();
             System.out.printf("Qwen KV reuse over MCTS* on 10 GSM8K questions: %d context tokens needed, %d reused,"
                             + " %d recomputed (%.2f%%), %d run for the first time; %d requests, %d contexts from ids,"

@@ -26,7 +26,7 @@ class TreeSearchKvReuseTest {
             for (String puzzle : new String[] {"4 9 10 13", "1 1 4 6", "2 7 8 9"}) {
                 searcher.search(puzzle, null);
             }
-            EngineStats stats = engine.stats();
+            PolicyStats stats = engine.stats();
             long needed = stats.prefixTokensReused() + stats.prefixTokensRecomputed() + stats.prefixTokensFirstRun();
             System.out.printf("KV reuse over MCTS*: %d context tokens needed, %d reused, %d recomputed (%.2f%%),"
                             + " %d run for the first time; %d requests, %d evictions%n", needed,
@@ -45,7 +45,7 @@ class TreeSearchKvReuseTest {
                      .stepScorer(SimulatedPrm.exact()).algorithm(AlgorithmSpec.MctsStar.defaults().faithful())
                      .budget(new Budget(Long.MAX_VALUE, 25, Duration.ofMinutes(2))).maxStepTokens(24).seed(3).build()) {
             searcher.search("4 9 10 13", null);
-            EngineStats stats = engine.stats();
+            PolicyStats stats = engine.stats();
             assertThat(stats.cacheEvictions()).isPositive();
             assertThat(stats.prefixRecomputedShare()).isGreaterThan(0.02);
         }

@@ -1,6 +1,6 @@
 package dev.banyan.prm;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 
 /**
  * The scores of every step of a path, oldest first, and the reward-model tokens run to get them (0 when all
@@ -19,6 +19,6 @@ public record PathScores(double[] steps, int tokensProcessed) {
 
     /** The scores reduced by {@code how}. */
     public double aggregate(Aggregation how) {
-        return StepAggregation.aggregate(how, steps);
+        return how.reduce(steps);
     }
 }

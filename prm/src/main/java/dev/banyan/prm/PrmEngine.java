@@ -1,10 +1,11 @@
 package dev.banyan.prm;
 
 import dev.banyan.engine.DecoderModel;
-import dev.banyan.engine.Device;
-import dev.banyan.engine.InferenceThread;
+import dev.banyan.engine.EngineBuilder;
+import dev.banyan.engine.EngineLifecycle;
+import dev.banyan.engine.EngineSettings;
 import dev.banyan.engine.PrefixCache;
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.ModelUsage;
 import dev.banyan.search.OutcomeScorer;
 import dev.banyan.search.ReasoningPath;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A process reward model on ONNX Runtime, as the search's {@link StepScorer} and {@link OutcomeScorer}. The model
@@ -41,7 +41,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }</pre>
  */
 public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable {
-    private final DecoderModel model;
     private final PrmConfig config;
     private final PathEncoder encoder;
     private final ValueCache values;
@@ -49,19 +48,10 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     private final PrmCounters counters;
     private final Aggregation outcomeAggregation;
     private final boolean incremental;
-    private final InferenceThread thread;
-    /**
-     * Read-held while a request is encoded and queued, write-held by {@link #close} to set {@link #closed}: so
-     * close never frees the tokenizer under a running encode, and every job queued before it is failed or
-     * finished by the loop's close, none lost.
-     */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    /** Goes from false to true once, under the write lock. */
-    private boolean closed;
+    private final EngineLifecycle<ScoreJob> lifecycle;
 
     private PrmEngine(DecoderModel model, PrmConfig config, PathEncoder encoder, ValueCache values, ScoreLoop loop,
                       PrmCounters counters, Aggregation outcomeAggregation, boolean incremental, boolean ownThread) {
-        this.model = model;
         this.config = config;
         this.encoder = encoder;
         this.values = values;
@@ -69,7 +59,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
         this.counters = counters;
         this.outcomeAggregation = outcomeAggregation;
         this.incremental = incremental;
-        this.thread = ownThread ? InferenceThread.start(loop, model.files().directory()) : InferenceThread.callerDriven(loop);
+        this.lifecycle = new EngineLifecycle<>(model, loop, ownThread, "the reward model is closed");
     }
 
     /** Starts configuring a reward model for the directory {@code modelDirectory}. */
@@ -176,18 +166,7 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
     /** Stops the inference thread, fails requests still pending, releases the model. */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
-        // No job is queued after this point, so the loop's close fails every pending one.
-        thread.close();
-        model.close();
+        lifecycle.close();
     }
 
     /** The duty cycle, for tests that drive it on their own thread. */
@@ -214,65 +193,22 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
 
     /** Queues an evaluation of {@code path} reading steps {@code first} to its newest. */
     private CompletableFuture<ScoreJob.Evaluation> evaluate(ReasoningPath path, int first, ModelUsage usage) {
-        // The read lock keeps close() from freeing the tokenizer while callers encode with it.
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the reward model is closed"));
-            }
-            ScoreJob job = new ScoreJob(encoder.encode(path, first), usage);
-            loop.submit(job);
-            return job.future;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        return lifecycle.submit(() -> new ScoreJob(encoder.encode(path, first), usage), ScoreJob::future);
     }
 
     /** Configures a {@link PrmEngine}; every setter checks its value at once. */
-    public static final class Builder {
-        private final Path modelDirectory;
-        private Device device = Device.CPU;
-        private int maxBatchSequences = 32;
-        private int maxBatchTokens = 1024;
-        private long kvCacheBytes = Runtime.getRuntime().maxMemory() / 8;
+    public static final class Builder extends EngineBuilder<Builder> {
         private boolean incremental = true;
         private long valueCacheEntries = 100_000;
         private Aggregation outcomeAggregation = Aggregation.LAST;
-        private int intraOpThreads;
-        private String variant;
-        private boolean ownThread = true;
 
         private Builder(Path modelDirectory) {
-            this.modelDirectory = Objects.requireNonNull(modelDirectory, "modelDirectory");
-        }
-
-        /** {@code cpu} (the default), {@code cuda} or {@code cuda:N}. */
-        public Builder device(String device) {
-            this.device = Device.parse(device);
-            return this;
-        }
-
-        /** Most rows in one forward pass. Default 32. */
-        public Builder maxBatchSequences(int sequences) {
-            check(sequences >= 1, "maxBatchSequences must be positive", sequences);
-            this.maxBatchSequences = sequences;
-            return this;
-        }
-
-        /** Most tokens (rows × width, padding included) in one forward pass, but for a single longer row. Default 1024. */
-        public Builder maxBatchTokens(int tokens) {
-            check(tokens >= 1, "maxBatchTokens must be positive", tokens);
-            this.maxBatchTokens = tokens;
-            return this;
+            super(modelDirectory, Runtime.getRuntime().maxMemory() / 8);
         }
 
         /** Byte budget of the prefix KV cache behind incremental scoring. Default an eighth of the maximum heap. */
         public Builder kvCacheBytes(long bytes) {
-            check(bytes >= 0, "kvCacheBytes must be >= 0", bytes);
-            this.kvCacheBytes = bytes;
-            return this;
+            return cacheBytes("kvCacheBytes", bytes);
         }
 
         /**
@@ -297,27 +233,9 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
             return this;
         }
 
-        /**
-         * The graph to load from the model's {@code onnx/} folder, by variant ({@code fp16}, {@code q4}, …) or file
-         * name; {@code null} (the default) finds it alone (see {@link dev.banyan.engine.ModelFiles}).
-         */
-        public Builder variant(String variant) {
-            check(variant == null || !variant.isBlank(), "variant must not be blank", variant);
-            this.variant = variant;
-            return this;
-        }
-
-        /** ONNX Runtime's intra-op threads; 0 (the default) lets it choose. */
-        public Builder intraOpThreads(int threads) {
-            check(threads >= 0, "intraOpThreads must be >= 0", threads);
-            this.intraOpThreads = threads;
-            return this;
-        }
-
         /** No inference thread: the caller runs {@link ScoreLoop#doWork()} itself (tests). */
         Builder withoutThread() {
-            this.ownThread = false;
-            return this;
+            return callerDriven();
         }
 
         /**
@@ -326,15 +244,16 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
          * the output its style reads (or has it in another shape).
          */
         public PrmEngine build() {
-            Path prmJson = modelDirectory.resolve("prm.json");
+            EngineSettings settings = settings();
+            Path prmJson = settings.modelDirectory().resolve("prm.json");
             if (!Files.isRegularFile(prmJson)) {
-                throw new IllegalArgumentException("model directory " + modelDirectory + " has no prm.json; a reward model"
-                        + " needs one to say how it is read (see PrmConfig)");
+                throw new IllegalArgumentException("model directory " + settings.modelDirectory() + " has no prm.json;"
+                        + " a reward model needs one to say how it is read (see PrmConfig)");
             }
             PrmConfig config = PrmConfig.read(prmJson);
             DecoderModel model;
             try {
-                model = DecoderModel.load(modelDirectory, variant, device, intraOpThreads, ScoreRule.readout(config));
+                model = settings.load(ScoreRule.readout(config));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage() + " (prm.json " + prmJson + " has style "
                         + config.style().key() + ", output " + PrmConfig.quote(config.output()) + ")", e);
@@ -347,19 +266,14 @@ public final class PrmEngine implements StepScorer, OutcomeScorer, AutoCloseable
                         : ScoreRule.tokenId(config, model.codec(), "tag", config.tag(), vocab, tokenizer);
                 PrmCounters counters = new PrmCounters();
                 boolean kvReuse = incremental && model.signature().hasKv();
-                ScoreLoop loop = new ScoreLoop(model, kvReuse ? new PrefixCache(kvCacheBytes) : null, rule, counters,
-                        maxBatchSequences, maxBatchTokens);
+                ScoreLoop loop = new ScoreLoop(model, kvReuse ? new PrefixCache(settings.cacheBytes()) : null, rule,
+                        counters, settings.maxBatchSequences(), settings.maxBatchTokens());
                 return new PrmEngine(model, config, new PathEncoder(config, model.codec(), tagId),
-                        new ValueCache(valueCacheEntries, counters), loop, counters, outcomeAggregation, kvReuse, ownThread);
+                        new ValueCache(valueCacheEntries, counters), loop, counters, outcomeAggregation, kvReuse,
+                        settings.ownThread());
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
-            }
-        }
-
-        private static void check(boolean valid, String rule, Object value) {
-            if (!valid) {
-                throw new IllegalArgumentException(rule + ", was " + value);
             }
         }
     }

@@ -1,28 +1,25 @@
 package dev.banyan.prm;
 
+import dev.banyan.engine.ForwardPassLoop;
 import dev.banyan.search.ModelUsage;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One evaluation on its way through the scoring loop: a path's tokens and the positions to read. Created on a
  * caller's thread, then touched by the loop's thread only, until its future completes.
  */
-final class ScoreJob {
+final class ScoreJob extends ForwardPassLoop.Request<ScoreJob.Evaluation> {
     /** The path's whole text. */
     final long[] tokens;
     /** The positions read, ascending; one score each. */
     final int[] reads;
     /** Tokens before the first step read: the parent path's text, whose keys and values siblings share. */
     final int stepStart;
-    final CompletableFuture<Evaluation> future = new CompletableFuture<>();
-    /** Where the evaluation's costs are added, or null. */
-    final ModelUsage usage;
 
     private final double[] scores;
     private int tokensRun;
 
     ScoreJob(PathEncoder.Encoded encoded, ModelUsage usage) {
-        this.usage = usage;
+        super(usage);
         this.tokens = encoded.tokens();
         this.reads = encoded.reads();
         this.stepStart = encoded.stepStart();
@@ -47,14 +44,7 @@ final class ScoreJob {
     }
 
     void finish() {
-        future.complete(new Evaluation(scores, tokensRun));
+        future().complete(new Evaluation(scores, tokensRun));
     }
 
-    void fail(Throwable cause) {
-        future.completeExceptionally(cause);
-    }
-
-    boolean isDone() {
-        return future.isDone();
-    }
 }

@@ -1,22 +1,19 @@
 package dev.banyan.prm;
 
-import dev.banyan.engine.BatchLoop;
 import dev.banyan.engine.DecoderModel;
 import dev.banyan.engine.ForwardPass;
+import dev.banyan.engine.ForwardPassLoop;
 import dev.banyan.engine.KvSnapshot;
 import dev.banyan.engine.PrefixCache;
 import dev.banyan.engine.SequenceKv;
 import dev.banyan.search.ModelUsage;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
- * The reward model's inference-thread duty cycle, a {@link BatchLoop} (a test can run its cycles on its own thread):
+ * The reward model's inference-thread duty cycle, a {@link ForwardPassLoop} (a test can run its cycles on its own thread):
  * {@link #doWork()} admits queued evaluations, then runs at most one forward pass over the engine's
  * {@link ForwardPass}, which batches rows of different lengths with padding and masks.
  *
@@ -30,63 +27,39 @@ import java.util.concurrent.CancellationException;
  * <p>Full sequences (a graph without KV, or incremental scoring turned off): every evaluation runs its whole
  * text; without KV each row is fed whole, right-padded, with as many rows per pass as {@code maxPassTokens} allows.
  */
-final class ScoreLoop extends BatchLoop<ScoreJob> {
-    private final DecoderModel model;
-    private final ForwardPass pass;
+final class ScoreLoop extends ForwardPassLoop<ScoreJob, ScoreRow> {
     /** Null when every evaluation runs its whole text. */
     private final PrefixCache kvCache;
     private final boolean chunked;
     private final ScoreRule rule;
     private final PrmCounters counters;
-    private final int maxSequences;
-    private final int maxPassTokens;
-    /** Rows in admission order; the first ones that fit run. */
-    private final List<ScoreRow> active = new ArrayList<>();
     /** Parent rows still running, by the parent's tokens. */
     private final Map<LongBuffer, ScoreRow> parents = new HashMap<>();
     private final float[] values;
-    private ScoreRow[] running = new ScoreRow[16];
-    private int[] chunks = new int[16];
 
     /** @param kvCache the prefix cache for incremental scoring, or {@code null} to run every text whole */
     ScoreLoop(DecoderModel model, PrefixCache kvCache, ScoreRule rule, PrmCounters counters, int maxSequences,
               int maxPassTokens) {
-        super("banyan-prm", "the reward model was closed");
-        this.model = model;
-        this.pass = model.newPass();
+        super("banyan-prm", "the reward model was closed", model, counters, maxSequences, maxPassTokens);
         this.kvCache = kvCache;
         this.chunked = model.signature().hasKv();
         this.rule = rule;
         this.counters = counters;
-        this.maxSequences = maxSequences;
-        this.maxPassTokens = maxPassTokens;
         this.values = new float[model.signature().readout().width()];
     }
 
     @Override
-    public int activeRows() {
-        return active.size();
-    }
-
-    @Override
-    protected void failQueued(ScoreJob job, Throwable cause) {
-        job.fail(cause);
-    }
-
-    @Override
-    protected void closeRows(CancellationException closed) {
-        failRows(closed);
-        pass.close();
-    }
-
-    @Override
-    protected void failRows(Throwable cause) {
-        for (ScoreRow row : active) {
-            fail(row, cause);
+    protected void failRow(ScoreRow row, Throwable cause) {
+        row.job.fail(cause);
+        if (row.isParent()) {
+            row.waiters.forEach(waiter -> waiter.fail(cause));
+            parents.remove(row.parentKey);
         }
-        active.clear();
+    }
+
+    @Override
+    protected void forgetRows() {
         parents.clear();
-        Arrays.fill(running, null);
     }
 
     // ------------------------------------------------------------------------------------------ admission
@@ -122,66 +95,21 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
 
     // ------------------------------------------------------------------------------------------- one pass
 
-    /** Runs one pass over the oldest rows that fit; returns the real tokens it fed. */
     @Override
-    protected int runPass() {
-        int rows = chooseRows();
-        int chunkCap = Math.max(1, maxPassTokens / rows);
-        pass.clear();
-        for (int r = 0; r < rows; r++) {
-            ScoreRow row = active.get(r);
-            running[r] = row;
-            chunks[r] = chunked ? Math.min(row.pending(), chunkCap) : row.pending();
-            pass.add(row.kv, row.job.tokens, row.offset(), chunks[r]);
-        }
-        try {
-            pass.run();
-        } catch (Throwable e) { // an Error too: the rows' jobs fail with it, none is left waiting
-            IllegalStateException failure = new IllegalStateException("forward pass of " + model.files().graph()
-                    + " failed over " + rows + " rows: " + e.getMessage(), e);
-            for (int r = 0; r < rows; r++) {
-                fail(running[r], failure);
-                running[r] = null;
-            }
-            active.removeIf(row -> row.job.isDone());
-            return rows;
-        }
-        long passNumber = counters.forwardPasses.incrementAndGet();
-        counters.passRows.addAndGet(rows);
-        counters.tokensProcessed.addAndGet(pass.tokens());
-        for (int r = 0; r < rows; r++) {
-            ModelUsage usage = running[r].job.usage;
-            if (usage != null) {
-                usage.prmPass(passNumber, rows);
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            ScoreRow row = running[r];
-            running[r] = null;
-            try {
-                readScores(r, row, chunks[r]);
-            } catch (Throwable e) {
-                fail(row, e);
-                continue;
-            }
-            row.job.charge(chunks[r]);
-            row.advance(chunks[r]);
-            if (row.pending() == 0) {
-                finish(row);
-            }
-        }
-        // Finished rows have nothing pending; a scoring row whose job failed is dropped with it.
-        active.removeIf(row -> row.pending() == 0 || !row.isParent() && row.job.isDone());
-        return pass.tokens();
+    protected void chargePass(ModelUsage usage, long passNumber, int rows) {
+        usage.prmPass(passNumber, rows);
+    }
+
+    /** Rows with KV are fed in chunks; rows without are fed whole. */
+    @Override
+    protected int chunk(ScoreRow row, int cap) {
+        return chunked ? Math.min(row.pending(), cap) : row.pending();
     }
 
     /** The oldest rows, at most {@code maxSequences}; rows fed whole also stay within {@code maxPassTokens}. */
-    private int chooseRows() {
-        int limit = Math.min(active.size(), maxSequences);
-        if (running.length < limit) {
-            running = new ScoreRow[Math.max(limit, 2 * running.length)];
-            chunks = new int[running.length];
-        }
+    @Override
+    protected int rowsForPass() {
+        int limit = super.rowsForPass();
         if (chunked) {
             return limit;
         }
@@ -196,6 +124,22 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
             rows++;
         }
         return rows;
+    }
+
+    /** Reads the row's scores, charges its job for the chunk, and finishes the row once it is fed whole. */
+    @Override
+    protected void afterPass(int index, ScoreRow row, int chunk) {
+        try {
+            readScores(index, row, chunk);
+        } catch (Throwable e) {
+            failRow(row, e);
+            return;
+        }
+        row.job.charge(chunk);
+        row.advance(chunk);
+        if (row.pending() == 0) {
+            finish(row);
+        }
     }
 
     /** Scores the positions this pass ran for {@code row}'s job. */
@@ -231,17 +175,9 @@ final class ScoreLoop extends BatchLoop<ScoreJob> {
         counters.evaluations.incrementAndGet();
         counters.stepTokens.addAndGet(job.tokens.length - job.stepStart);
         counters.kvTokensReused.addAndGet(job.tokens.length - job.tokensRun());
-        if (job.usage != null) {
-            job.usage.prmKvReused(job.tokens.length - job.tokensRun());
+        if (job.usage() != null) {
+            job.usage().prmKvReused(job.tokens.length - job.tokensRun());
         }
         job.finish();
-    }
-
-    private void fail(ScoreRow row, Throwable cause) {
-        row.job.fail(cause);
-        if (row.isParent()) {
-            row.waiters.forEach(waiter -> waiter.fail(cause));
-            parents.remove(row.parentKey);
-        }
     }
 }

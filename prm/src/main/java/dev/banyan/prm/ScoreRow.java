@@ -1,5 +1,6 @@
 package dev.banyan.prm;
 
+import dev.banyan.engine.ForwardPassLoop;
 import dev.banyan.engine.SequenceKv;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
  * only the text before the step scored (the parent path's), so that every sibling waiting on it continues from
  * the same keys and values. Used by the loop's thread only.
  */
-final class ScoreRow {
+final class ScoreRow implements ForwardPassLoop.Row {
     /** The job read, or for a parent row the job charged for its tokens (the first sibling to ask). */
     final ScoreJob job;
     final SequenceKv kv;
@@ -46,12 +47,30 @@ final class ScoreRow {
         return waiters != null;
     }
 
-    int offset() {
+    @Override
+    public SequenceKv kv() {
+        return kv;
+    }
+
+    /** The job's whole text; the row feeds it up to {@code end}. */
+    @Override
+    public long[] input() {
+        return job.tokens;
+    }
+
+    @Override
+    public int offset() {
         return offset;
     }
 
-    int pending() {
+    @Override
+    public int pending() {
         return end - offset;
+    }
+
+    @Override
+    public ScoreJob job() {
+        return job;
     }
 
     /** Marks {@code count} tokens as fed. */

@@ -1,50 +1,16 @@
 package dev.banyan.prm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.ReasoningPath;
 import dev.banyan.search.StepScore;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** A reward model as an outcome scorer reduces a finished path's step scores by the builder's aggregation. */
 class AggregationTest {
-
-    @Test
-    void eachAggregationReducesAsItsNameSays() {
-        double[] scores = {0.9, 0.5, 0.8};
-        assertThat(StepAggregation.aggregate(Aggregation.LAST, scores)).isEqualTo(0.8);
-        assertThat(StepAggregation.aggregate(Aggregation.MIN, scores)).isEqualTo(0.5);
-        assertThat(StepAggregation.aggregate(Aggregation.PROD, scores)).isCloseTo(0.36, within(1e-12));
-        assertThat(StepAggregation.aggregate(Aggregation.MEAN, scores)).isCloseTo(2.2 / 3, within(1e-12));
-    }
-
-    @Test
-    void aggregatesOfScoresInTheUnitIntervalAreOrdered() {
-        // prod <= min <= mean <= max, and min <= last <= max
-        Random random = new Random(5);
-        for (int trial = 0; trial < 200; trial++) {
-            double[] scores = random.doubles(1 + random.nextInt(6)).toArray();
-            double min = StepAggregation.aggregate(Aggregation.MIN, scores);
-            double prod = StepAggregation.aggregate(Aggregation.PROD, scores);
-            double mean = StepAggregation.aggregate(Aggregation.MEAN, scores);
-            double last = StepAggregation.aggregate(Aggregation.LAST, scores);
-            double max = Arrays.stream(scores).max().orElseThrow();
-            assertThat(prod).isLessThanOrEqualTo(min);
-            assertThat(mean).isBetween(min, max);
-            assertThat(last).isBetween(min, max);
-        }
-    }
-
-    @Test
-    void noScoresHaveNoAggregate() {
-        assertThatThrownBy(() -> StepAggregation.aggregate(Aggregation.MEAN, new double[0]))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void theOutcomeScoreIsTheLastStepsScoreByDefault() {
@@ -63,10 +29,10 @@ class AggregationTest {
         try (PrmEngine prm = Fixtures.builder(Fixtures.STEP_TAG).outcomeAggregation(Aggregation.MIN).build()) {
             double[] steps = Fixtures.drive(prm, prm.scoreSteps(finished)).steps();
             StepScore outcome = Fixtures.drive(prm, prm.scoreOutcome(finished));
-            assertThat(outcome.value()).isEqualTo(StepAggregation.aggregate(Aggregation.MIN, steps));
+            assertThat(outcome.value()).isEqualTo(Aggregation.MIN.reduce(steps));
             assertThat(outcome.tokensProcessed()).as("every step was cached").isZero();
             StepScore product = Fixtures.drive(prm, prm.scorePath(finished, Aggregation.PROD));
-            assertThat(product.value()).isEqualTo(StepAggregation.aggregate(Aggregation.PROD, steps));
+            assertThat(product.value()).isEqualTo(Aggregation.PROD.reduce(steps));
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.banyan.prm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.banyan.engine.EngineStats;
+import dev.banyan.engine.PolicyStats;
 import dev.banyan.engine.PolicyEngine;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.Budget;
@@ -53,7 +53,7 @@ class QwenSearchTest {
             for (String question : questions) {
                 searcher.search(question, null);
             }
-            EngineStats engine = policy.stats();
+            PolicyStats engine = policy.stats();
             PrmStats scores = prm.stats();
             // Each question's prompt runs once (for its first step); with steps this short it weighs a lot.
             long promptTokens = 0;

@@ -119,4 +119,76 @@ class ValueCacheTest {
             assertThat(prm.stats().valueHits()).isZero();
         }
     }
+
+    // ------------------------------------------------------------------ the cache alone, without a model
+
+    @Test
+    void aFailedEvaluationIsRetriedByTheNextRequestEvenOneMadeWhenTheFailureIsHeard() {
+        PrmCounters counters = new PrmCounters();
+        ValueCache cache = new ValueCache(100, counters);
+        ValueCache.Claim owner = cache.claim(PATH);
+        ValueCache.Claim sharer = cache.claim(ReasoningPath.of(PATH.question(), PATH.steps()));
+        assertThat(owner.owned()).isTrue();
+        assertThat(sharer.owned()).isFalse();
+        List<ValueCache.Claim> retries = new ArrayList<>();
+        sharer.future().whenComplete((score, failure) -> retries.add(cache.claim(PATH)));
+        IllegalStateException cause = new IllegalStateException("simulated: the pass failed");
+
+        cache.settle(owner, 0, cause);
+
+        assertThat(owner.future()).isCompletedExceptionally();
+        assertThatThrownBy(sharer.future()::join).isInstanceOf(CompletionException.class).hasCause(cause);
+        assertThat(retries).singleElement().satisfies(retry -> assertThat(retry.owned())
+                .as("a request made from the failure's callback starts a new evaluation").isTrue());
+        ValueCache.Claim later = cache.claim(PATH);
+        assertThat(later.owned()).as("the retry's evaluation is in flight: shared").isFalse();
+        cache.settle(retries.get(0), 0.75, null);
+        assertThat(later.future().join()).isEqualTo(0.75);
+        assertThat(counters.valueMisses.get()).isEqualTo(2);
+        assertThat(counters.valueHits.get()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentClaimsOfOnePathShareOneEvaluation() throws Exception {
+        int threads = 8;
+        PrmCounters counters = new PrmCounters();
+        ValueCache cache = new ValueCache(100, counters);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ValueCache.Claim>> asked = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                asked.add(pool.submit(() -> {
+                    start.await();
+                    return cache.claim(ReasoningPath.of(PATH.question(), PATH.steps()));
+                }));
+            }
+            start.countDown();
+            List<ValueCache.Claim> claims = new ArrayList<>();
+            for (Future<ValueCache.Claim> claim : asked) {
+                claims.add(claim.get());
+            }
+            assertThat(claims).filteredOn(ValueCache.Claim::owned).hasSize(1);
+            ValueCache.Claim owner = claims.stream().filter(ValueCache.Claim::owned).findFirst().orElseThrow();
+            cache.settle(owner, 0.5, null);
+            assertThat(claims).allSatisfy(claim -> assertThat(claim.future().join()).isEqualTo(0.5));
+            assertThat(counters.valueMisses.get()).isEqualTo(1);
+            assertThat(counters.valueHits.get()).isEqualTo(threads - 1);
+            assertThat(cache.claim(PATH).owned()).as("a settled score stays cached").isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withNoEntriesEveryClaimIsItsOwnEvaluation() {
+        PrmCounters counters = new PrmCounters();
+        ValueCache off = new ValueCache(0, counters);
+        ValueCache.Claim first = off.claim(PATH);
+        off.settle(first, 0.5, null);
+        assertThat(off.claim(PATH).owned()).isTrue();
+        assertThat(first.owned()).isTrue();
+        assertThat(counters.valueMisses.get()).isEqualTo(2);
+        assertThat(counters.valueHits.get()).isZero();
+    }
 }

@@ -113,14 +113,13 @@ public sealed interface AlgorithmSpec {
     /** The first pass's width (beams of beam search, subtrees of DVTS) when the width is derived from the budget. */
     int PILOT_WIDTH = 4;
 
+    // The records' with-methods each spell the canonical constructor: Java 17 records have no with-expressions.
+
     /** Chains of self-consistency and best-of-N with {@code samples} 0 and no token budget to derive them from. */
     int UNBUDGETED_SAMPLES = 64;
 
     /** How best-of-N picks among sampled answers. */
     enum BestOfNMode { WEIGHTED, ARGMAX, MAJORITY }
-
-    /** How a path's step scores are reduced to one score. */
-    enum Aggregation { LAST, MIN, PROD, MEAN }
 
     /** How MCTS* picks the answer among terminal leaves. */
     enum AnswerMode { BEST_VALUE, VALUE_VOTE }
@@ -202,6 +201,9 @@ public sealed interface AlgorithmSpec {
      * Diverse verifier tree search: {@code width / expansions} independent subtrees, a beam of one in each. Width 0
      * (the default) derives the subtrees from the token budget: {@value #PILOT_WIDTH} subtrees first, then more,
      * scaled to the tokens left by what the first cost, until the budget is spent.
+     *
+     * <p>{@link Beam}'s settings, kept in a record of its own: each algorithm is one record of this sealed
+     * interface, and here the width counts subtrees times expansions.
      */
     record Dvts(int width, int expansions, Aggregation aggregation) implements AlgorithmSpec {
         public Dvts {

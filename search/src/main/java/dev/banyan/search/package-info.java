@@ -3,5 +3,9 @@
  * {@link dev.banyan.search.StepScorer}, {@link dev.banyan.search.OutcomeScorer},
  * {@link dev.banyan.search.OutcomeVerifier}, {@link dev.banyan.search.Task}), the value types that cross
  * them, and the {@link dev.banyan.search.Searcher} facade. Knows nothing of ONNX.
+ *
+ * <p>{@link dev.banyan.search.Aggregation}, how a path's step scores reduce to one, lives here rather than in
+ * {@link dev.banyan.search.AlgorithmSpec}: the algorithms' settings name it, and a reward model that scores
+ * outcomes ({@code dev.banyan.prm}) reduces by it too.
  */
 package dev.banyan.search;

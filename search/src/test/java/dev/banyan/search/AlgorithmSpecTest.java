@@ -25,7 +25,7 @@ class AlgorithmSpecTest {
                 defaults.wideningAlpha(), 4, defaults.mergeResamples(), defaults.betaValue(), defaults.betaPrm(),
                 defaults.betaOrm(), defaults.fastRollouts()));
         AlgorithmSpec beam = AlgorithmSpec.parse("beam", Map.of("aggregation", "min", "width", 8));
-        assertThat(beam).isEqualTo(new AlgorithmSpec.Beam(8, 4, AlgorithmSpec.Aggregation.MIN));
+        assertThat(beam).isEqualTo(new AlgorithmSpec.Beam(8, 4, Aggregation.MIN));
         assertThat(AlgorithmSpec.parse("mcts-star", Map.of("answerMode", "value-vote")))
                 .isEqualTo(AlgorithmSpec.MctsStar.defaults().withAnswerMode(AlgorithmSpec.AnswerMode.VALUE_VOTE));
     }

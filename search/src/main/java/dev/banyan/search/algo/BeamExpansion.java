@@ -1,6 +1,6 @@
 package dev.banyan.search.algo;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 
 import java.util.List;
 

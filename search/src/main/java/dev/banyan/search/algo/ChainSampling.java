@@ -1,7 +1,7 @@
 package dev.banyan.search.algo;
 
 import dev.banyan.search.AlgorithmSpec;
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,8 @@
 package dev.banyan.search.algo;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 
-/**
- * Reduces the PRM scores of a path's steps to one score: the newest step's ({@code LAST}), the weakest
- * ({@code MIN}), their product ({@code PROD}, the chance that every step is right if each score were one), or
- * their mean ({@code MEAN}).
- */
+/** The {@link Aggregation} of the PRM scores along a node's path, and a terminal's value from them. */
 final class PathScore {
     private PathScore() {
     }
@@ -24,24 +20,27 @@ final class PathScore {
         if (end.parent() == null) {
             return Double.NaN;
         }
-        double own = ownScore(end, answerLikelihood);
-        double min = Double.POSITIVE_INFINITY;
-        double product = 1;
-        double sum = 0;
-        int steps = 0;
-        for (Node node = end; node.parent() != null; node = node.parent()) {
-            double score = node == end ? own : node.prmScore();
-            min = Math.min(min, score);
-            product *= score;
-            sum += score;
-            steps++;
+        double[] scores = new double[end.depth()];
+        scores[scores.length - 1] = ownScore(end, answerLikelihood);
+        int step = scores.length - 1;
+        for (Node node = end.parent(); node.parent() != null; node = node.parent()) {
+            scores[--step] = node.prmScore();
         }
-        return switch (aggregation) {
-            case LAST -> own;
-            case MIN -> min;
-            case PROD -> product;
-            case MEAN -> sum / steps;
-        };
+        return aggregation.reduce(scores);
+    }
+
+    /** The product of the PRM scores from the root's child down to {@code node}: {@code PROD}, but 1 for the root. */
+    static double product(Node node) {
+        return node.parent() == null ? 1 : of(Aggregation.PROD, node);
+    }
+
+    /**
+     * A new terminal's value in MCTS* and AB-MCTS: its own score (see {@link #ownScore}), times, with
+     * {@code pathValue}, the PRM scores of the steps above it.
+     */
+    static double terminalValue(Node terminal, boolean answerLikelihood, boolean pathValue) {
+        double own = ownScore(terminal, answerLikelihood);
+        return pathValue ? own * product(terminal.parent()) : own;
     }
 
     /**

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** The one door into this package: runs an algorithm on a question and packs up its result. */
+/**
+ * The one door into this package: runs an algorithm on a question and packs up its result. (The JMH benchmarks
+ * have a side door of their own, {@link BenchmarkHooks}.)
+ */
 public final class Searches {
     private Searches() {
     }
@@ -48,30 +51,34 @@ public final class Searches {
                 settings.algorithm().name());
     }
 
+    /**
+     * The algorithm a spec names. One branch per record of the sealed {@link AlgorithmSpec}, alike in shape: a
+     * {@code switch} with type patterns would say it once, but it needs Java 21 and the build targets 17.
+     */
     static Algorithm create(AlgorithmSpec spec, int threads, ExecutorService pool) {
         if (spec instanceof AlgorithmSpec.MctsStar mcts) {
-            return new MctsStar(mcts, threads, pool);
+            return new MctsStarSearch(mcts, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Greedy) {
-            return new Greedy();
+            return new GreedySearch();
         }
         if (spec instanceof AlgorithmSpec.SelfConsistency sc) {
-            return new SelfConsistency(sc, threads, pool);
+            return new SelfConsistencySearch(sc, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.BestOfN bestOfN) {
-            return new BestOfN(bestOfN, threads, pool);
+            return new BestOfNSearch(bestOfN, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Beam beam) {
-            return new Beam(beam, threads, pool);
+            return new BeamSearch(beam, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.Dvts dvts) {
-            return new Dvts(dvts, threads, pool);
+            return new DvtsSearch(dvts, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.EtaMcts eta) {
-            return new EtaMcts(eta, threads, pool);
+            return new EtaMctsSearch(eta, threads, pool);
         }
         if (spec instanceof AlgorithmSpec.AbMcts ab) {
-            return new AbMcts(ab, threads, pool);
+            return new AbMctsSearch(ab, threads, pool);
         }
         throw new IllegalArgumentException("no search for algorithm '" + spec.name() + "'");
     }

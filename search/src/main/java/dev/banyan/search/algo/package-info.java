@@ -1,5 +1,8 @@
 /**
- * The searched tree and the algorithms that grow it.
+ * The searched tree and the algorithms that grow it. Each algorithm is named after the settings record it runs
+ * ({@code MctsStarSearch} runs an {@link dev.banyan.search.AlgorithmSpec.MctsStar}, {@code BeamSearch} a
+ * {@link dev.banyan.search.AlgorithmSpec.Beam}, …); {@link dev.banyan.search.algo.Searches} is the door in, and
+ * {@link dev.banyan.search.algo.BenchmarkHooks} the JMH benchmarks' side door.
  *
  * <h2>Memory-ordering conventions</h2>
  * Many search threads share one tree with no global lock. Concurrent fields of {@link dev.banyan.search.algo.Node}

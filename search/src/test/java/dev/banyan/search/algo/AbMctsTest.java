@@ -29,7 +29,7 @@ class AbMctsTest {
     void theFirstSimulationGeneratesAWholeChainFromTheRoot() {
         for (long seed = 0; seed < 10; seed++) {
             SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 1, seed);
-            new AbMcts(AlgorithmSpec.AbMcts.defaults(), 1, null).search(run);
+            new AbMctsSearch(AlgorithmSpec.AbMcts.defaults(), 1, null).search(run);
             Node node = run.tree.root();
             while (node.childrenAcquire().length > 0) {
                 assertThat(node.childrenAcquire()).as("one chain").hasSize(1);
@@ -45,7 +45,7 @@ class AbMctsTest {
         boolean deeper = false;
         for (long seed = 0; seed < 20; seed++) {
             SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 12, seed);
-            new AbMcts(AlgorithmSpec.AbMcts.defaults(), 1, null).search(run);
+            new AbMctsSearch(AlgorithmSpec.AbMcts.defaults(), 1, null).search(run);
             Node root = run.tree.root();
             wider |= root.childrenAcquire().length > 1;
             for (Node child : root.childrenAcquire()) {
@@ -72,8 +72,8 @@ class AbMctsTest {
         boolean prunedAny = false;
         for (long seed = 0; seed < 10; seed++) {
             SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 40, seed);
-            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
-            new AbMcts(AlgorithmSpec.AbMcts.defaults().withPruneBelow(floor), 1, null).search(run, arms);
+            Map<Node, AbMctsSearch.Arms> arms = new ConcurrentHashMap<>();
+            new AbMctsSearch(AlgorithmSpec.AbMcts.defaults().withPruneBelow(floor), 1, null).search(run, arms);
             TreeInvariants.check(run.tree);
             checkArms(run.tree.root(), arms);
             ArrayDeque<Node> todo = new ArrayDeque<>(List.of(run.tree.root()));
@@ -99,15 +99,15 @@ class AbMctsTest {
         AlgorithmSpec.AbMcts spec = AlgorithmSpec.AbMcts.defaults().withStepPrior(true).withStepPriorFromSubtree(true);
         for (long seed = 0; seed < 5; seed++) {
             SearchRun run = run(new ToyWorld(4).withNoisyPrm(), 60, seed);
-            Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
-            new AbMcts(spec, 1, null).search(run, arms);
+            Map<Node, AbMctsSearch.Arms> arms = new ConcurrentHashMap<>();
+            new AbMctsSearch(spec, 1, null).search(run, arms);
             for (Node child : run.tree.root().childrenAcquire()) {
                 checkBestStep(child, arms);
             }
         }
     }
 
-    private static double checkBestStep(Node node, Map<Node, AbMcts.Arms> arms) {
+    private static double checkBestStep(Node node, Map<Node, AbMctsSearch.Arms> arms) {
         double best = node.isTerminal() ? 0 : node.prmScore();
         for (Node child : node.childrenAcquire()) {
             best = Math.max(best, checkBestStep(child, arms));
@@ -121,8 +121,8 @@ class AbMctsTest {
         try {
             for (long seed = 0; seed < 5; seed++) {
                 SearchRun run = run(new ToyWorld(5).withNoisyPrm(), 300, seed);
-                Map<Node, AbMcts.Arms> arms = new ConcurrentHashMap<>();
-                new AbMcts(spec, 4, pool).search(run, arms);
+                Map<Node, AbMctsSearch.Arms> arms = new ConcurrentHashMap<>();
+                new AbMctsSearch(spec, 4, pool).search(run, arms);
                 TreeInvariants.check(run.tree);
                 assertThat(run.tree.root().visits()).isEqualTo(run.simulationsRun());
                 checkArms(run.tree.root(), arms);
@@ -137,8 +137,8 @@ class AbMctsTest {
      * Every chain's outcome counts once in each node it passed (pooled), and once in its parent's GEN or CONT arm
      * (an empty GEN adds a 0 to GEN alone), so GEN's and CONT's scores are the children's pooled scores.
      */
-    private static void checkArms(Node node, Map<Node, AbMcts.Arms> arms) {
-        AbMcts.Arms here = arms.get(node);
+    private static void checkArms(Node node, Map<Node, AbMctsSearch.Arms> arms) {
+        AbMctsSearch.Arms here = arms.get(node);
         Moments gen = here.gen.get();
         Moments cont = here.cont.get();
         long below = 0;

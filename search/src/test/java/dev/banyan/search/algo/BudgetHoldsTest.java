@@ -1,5 +1,6 @@
 package dev.banyan.search.algo;
 
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.Budget;
 import dev.banyan.search.Policy;
@@ -34,7 +35,7 @@ class BudgetHoldsTest {
         Stream.Builder<Arguments> cases = Stream.builder();
         for (AlgorithmSpec spec : new AlgorithmSpec[] {AlgorithmSpec.MctsStar.defaults(),
                 AlgorithmSpec.MctsStar.defaults().withInFlight(16), new AlgorithmSpec.Beam(3, 3,
-                AlgorithmSpec.Aggregation.LAST), new AlgorithmSpec.SelfConsistency(16), new AlgorithmSpec.Greedy()}) {
+                Aggregation.LAST), new AlgorithmSpec.SelfConsistency(16), new AlgorithmSpec.Greedy()}) {
             for (int threads : new int[] {1, 8, 64}) {
                 cases.add(Arguments.of(spec, threads));
             }

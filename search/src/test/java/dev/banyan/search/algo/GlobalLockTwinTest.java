@@ -33,8 +33,8 @@ class GlobalLockTwinTest {
     void oneThreadGrowsTheSameTreeWithAndWithoutTheLock() {
         SearchRun free = run(new ToyWorld(8), 11);
         SearchRun locked = run(new ToyWorld(8), 11);
-        new MctsStar(SPEC, 1, null, TreeGuard.NONE).search(free);
-        new MctsStar(SPEC, 1, null, TreeGuard.globalLock()).search(locked);
+        new MctsStarSearch(SPEC, 1, null, TreeGuard.NONE).search(free);
+        new MctsStarSearch(SPEC, 1, null, TreeGuard.globalLock()).search(locked);
         assertThat(shape(free.tree)).isEqualTo(shape(locked.tree));
     }
 
@@ -43,7 +43,7 @@ class GlobalLockTwinTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             SearchRun locked = run(new ToyWorld(8), 5);
-            new MctsStar(SPEC, 4, pool, TreeGuard.globalLock()).search(locked);
+            new MctsStarSearch(SPEC, 4, pool, TreeGuard.globalLock()).search(locked);
             TreeInvariants.check(locked.tree);
             assertThat(locked.tree.root().visits()).isEqualTo(locked.simulationsRun());
         } finally {

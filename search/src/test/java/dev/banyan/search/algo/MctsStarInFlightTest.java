@@ -56,7 +56,7 @@ class MctsStarInFlightTest {
             Node node = (Node) view;
             if (node.isTerminal()) {
                 assertThat(node.valueAcquire()).as("V of terminal %s", node)
-                        .isEqualTo(node.prmScore() * MctsStar.pathProduct(node.parent()));
+                        .isEqualTo(node.prmScore() * PathScore.product(node.parent()));
             }
         }
         assertThat(policyCalls.most.get()).as("policy calls in flight at once").isGreaterThan(threads);

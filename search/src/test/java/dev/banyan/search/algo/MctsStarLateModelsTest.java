@@ -46,7 +46,7 @@ class MctsStarLateModelsTest {
             if (node.isTerminal()) {
                 double own = answerLikelihood ? Math.exp(node.logProb()) : node.prmScore();
                 assertThat(node.valueAcquire()).as("V of terminal %s", node)
-                        .isEqualTo(own * MctsStar.pathProduct(node.parent()));
+                        .isEqualTo(own * PathScore.product(node.parent()));
                 bestTerminal = Math.max(bestTerminal, node.valueAcquire());
             }
         }
@@ -73,7 +73,7 @@ class MctsStarLateModelsTest {
             return world.policy().propose(request);
         };
         run[0] = new SearchRun(world.task(), policy, world.scorer(), null, BUDGET.withSimulations(60), 3, 16, "17");
-        new MctsStar(AlgorithmSpec.MctsStar.defaults(), 1, null).search(run[0]);
+        new MctsStarSearch(AlgorithmSpec.MctsStar.defaults(), 1, null).search(run[0]);
         assertThat(unguarded).isEmpty();
         TreeInvariants.check(run[0].tree);
     }

@@ -58,7 +58,7 @@ class MctsStarPublicationRaceTest {
     private static void searchOnTwoThreads() {
         SearchRun run = new SearchRun(ScriptedWorld.answers("wrong", "right").task(), POLICY, SCORER, null,
                 new Budget(Long.MAX_VALUE, 2, Duration.ofHours(1)), 0, 16, "q");
-        MctsStar search = new MctsStar(SPEC, 2, null);
+        MctsStarSearch search = new MctsStarSearch(SPEC, 2, null);
         Thread other = new Thread(() -> search.worker(run).loop());
         other.start();
         search.worker(run).loop();

@@ -1,6 +1,6 @@
 package dev.banyan.search.algo;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.ReasoningPath;
 import org.junit.jupiter.api.Test;
 

@@ -9,17 +9,7 @@ import java.util.concurrent.ExecutorService;
  * Self-consistency (Wang et al., 2023): sampled chains until {@code samples} or the budget, then a majority
  * vote over their answers; ties go to the answer reached first. No PRM is called.
  */
-final class SelfConsistency implements Algorithm {
-    private final AlgorithmSpec.SelfConsistency spec;
-    private final int threads;
-    private final ExecutorService pool;
-
-    SelfConsistency(AlgorithmSpec.SelfConsistency spec, int threads, ExecutorService pool) {
-        this.spec = spec;
-        this.threads = threads;
-        this.pool = pool;
-    }
-
+record SelfConsistencySearch(AlgorithmSpec.SelfConsistency spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         List<Node> ends = ChainSampling.run(run, ChainSampling.chains(run, spec.samples()), false, null, threads, pool);

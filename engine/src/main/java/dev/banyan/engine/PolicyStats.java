@@ -22,7 +22,7 @@ package dev.banyan.engine;
  * @param contextsRetokenized requests with steps whose context was encoded from its text instead (steps without
  *                            ids, or ids that did not spell the context): their KV reuse is not assured
  */
-public record EngineStats(long requests, long tokensGenerated, long prefixTokensReused, long prefixTokensRecomputed,
+public record PolicyStats(long requests, long tokensGenerated, long prefixTokensReused, long prefixTokensRecomputed,
                           long prefixTokensFirstRun,
                           long cacheLookups, long cacheHits, long cacheBytes, long cacheEntries, long cacheEvictions,
                           long forwardPasses, long passRows, long passTokens, long contextsFromTokenIds,

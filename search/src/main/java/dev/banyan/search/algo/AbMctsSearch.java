@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * simulation in flight through it. Each worker draws from its own seeded {@link SplittableRandom}, so one
  * thread with a seed is reproducible.
  */
-final class AbMcts implements Algorithm {
+final class AbMctsSearch implements Algorithm {
     /** The score a GEN that added no node backs up. */
     static final double EMPTY_GEN_SCORE = 0;
 
@@ -57,7 +57,7 @@ final class AbMcts implements Algorithm {
     private final int threads;
     private final ExecutorService pool;
 
-    AbMcts(AlgorithmSpec.AbMcts spec, int threads, ExecutorService pool) {
+    AbMctsSearch(AlgorithmSpec.AbMcts spec, int threads, ExecutorService pool) {
         this.spec = spec;
         this.thompson = new Thompson(spec);
         this.threads = threads;
@@ -112,8 +112,7 @@ final class AbMcts implements Algorithm {
         if (!node.isTerminal()) {
             return node.prmScore();
         }
-        double own = PathScore.ownScore(node, spec.answerLikelihood());
-        return spec.pathValueAtTerminals() ? own * MctsStar.pathProduct(node.parent()) : own;
+        return PathScore.terminalValue(node, spec.answerLikelihood(), spec.pathValueAtTerminals());
     }
 
     /** A step the PRM scores below {@code pruneBelow}: a dead end, where a chain stops and CONT never goes. */
@@ -186,7 +185,7 @@ final class AbMcts implements Algorithm {
                     pooled[i] = arms.get(open[i]).pooled.get();
                     if (spec.stepPrior()) {
                         pooled[i] = pooled[i].plus(spec.stepPriorFromSubtree() ? arms.get(open[i]).bestStep.get()
-                                : MctsStar.pathProduct(open[i]));
+                                : PathScore.product(open[i]));
                     }
                     virtualLoss[i] = AlgorithmSpec.MctsStar.VIRTUAL_LOSS * open[i].virtualLossOpaque();
                 }

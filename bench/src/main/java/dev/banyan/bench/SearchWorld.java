@@ -1,17 +1,17 @@
-package dev.banyan.search.algo;
+package dev.banyan.bench;
 
 import dev.banyan.search.AlgorithmSpec;
-import dev.banyan.search.Budget;
 import dev.banyan.search.Policy;
 import dev.banyan.search.StepScorer;
 import dev.banyan.search.Task;
+import dev.banyan.search.algo.BenchmarkHooks;
 import dev.banyan.search.tasks.TaskProvider;
 import dev.banyan.search.tasks.TaskRegistry;
 import dev.banyan.search.tasks.TaskSettings;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /** The simulated Game of 24 the search benchmarks run on: zero-cost policy and exact PRM. */
 final class SearchWorld {
@@ -28,16 +28,16 @@ final class SearchWorld {
     private SearchWorld() {
     }
 
-    static SearchRun newRun(String question, long simulations, long seed) {
-        Budget budget = new Budget(Long.MAX_VALUE, simulations, Duration.ofMinutes(10));
-        return new SearchRun(TASK, POLICY, PRM, null, budget, seed, 64, question);
+    /** MCTS* with {@code spec} over this world; {@code guard} is {@code lockFree}, {@code unshared} or {@code globalLock}. */
+    static BenchmarkHooks mctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, String guard) {
+        return new BenchmarkHooks(spec, threads, pool, globalLock(guard), TASK, POLICY, PRM, 64);
     }
 
-    static TreeGuard guard(String name) {
-        return switch (name) {
-            case "lockFree", "unshared" -> TreeGuard.NONE;
-            case "globalLock" -> TreeGuard.globalLock();
-            default -> throw new IllegalArgumentException("unknown guard " + name);
+    private static boolean globalLock(String guard) {
+        return switch (guard) {
+            case "lockFree", "unshared" -> false;
+            case "globalLock" -> true;
+            default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
  * @param padTokenId {@code pad_token_id}, else the first EOS id, else 0; fills left padding
  * @param sampling the sampling settings {@code generation_config.json} gives
  */
-public record ModelConfig(String modelType, int layers, int heads, int kvHeads, int headDim, int vocabSize,
+public record DecoderConfig(String modelType, int layers, int heads, int kvHeads, int headDim, int vocabSize,
                    int maxPositions, long[] eosTokenIds, long bosTokenId, long padTokenId, Sampling sampling) {
 
     /**
@@ -44,7 +44,7 @@ public record ModelConfig(String modelType, int layers, int heads, int kvHeads, 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads {@code config} and, when not {@code null}, {@code generationConfig}. */
-    static ModelConfig read(Path config, Path generationConfig) {
+    static DecoderConfig read(Path config, Path generationConfig) {
         JsonNode root = parse(config);
         JsonNode generation = generationConfig == null ? JSON.createObjectNode() : parse(generationConfig);
         String where = "config.json (" + config + ")";
@@ -79,7 +79,7 @@ public record ModelConfig(String modelType, int layers, int heads, int kvHeads, 
         String type = root.path("model_type").asText("unknown");
         Sampling sampling = generationConfig == null ? Sampling.NONE : sampling(generation, "generation_config.json ("
                 + generationConfig + ")");
-        return new ModelConfig(type, layers, heads, kvHeads, headDim, vocab, maxPositions, eos, bos, pad, sampling);
+        return new DecoderConfig(type, layers, heads, kvHeads, headDim, vocab, maxPositions, eos, bos, pad, sampling);
     }
 
     private static Sampling sampling(JsonNode generation, String where) {

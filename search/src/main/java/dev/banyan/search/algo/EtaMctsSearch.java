@@ -22,18 +22,7 @@ import java.util.concurrent.ExecutorService;
  * <p>During the search a node's V is its critic value (what widening compares); when the search ends V
  * becomes Q, the mean backed-up value, and the answer is the terminal with the best Q.
  */
-final class EtaMcts implements Algorithm {
-
-    private final AlgorithmSpec.EtaMcts spec;
-    private final int threads;
-    private final ExecutorService pool;
-
-    EtaMcts(AlgorithmSpec.EtaMcts spec, int threads, ExecutorService pool) {
-        this.spec = spec;
-        this.threads = threads;
-        this.pool = pool;
-    }
-
+record EtaMctsSearch(AlgorithmSpec.EtaMcts spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         if (!run.tree.root().isTerminal()) {

@@ -5,8 +5,6 @@ import dev.banyan.search.AlgorithmSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Diverse verifier tree search (Beeching et al., 2024): {@code width / expansions} independent subtrees, each
@@ -23,17 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>One simulation is one expansion: a visit ending at the expanded node.
  */
-final class Dvts implements Algorithm {
-    private final AlgorithmSpec.Dvts spec;
-    private final int threads;
-    private final ExecutorService pool;
-
-    Dvts(AlgorithmSpec.Dvts spec, int threads, ExecutorService pool) {
-        this.spec = spec;
-        this.threads = threads;
-        this.pool = pool;
-    }
-
+record DvtsSearch(AlgorithmSpec.Dvts spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         Node root = run.tree.root();
@@ -41,18 +29,7 @@ final class Dvts implements Algorithm {
             return Choice.of(root);
         }
         List<Node> reached = new ArrayList<>();
-        int subtrees = spec.width() > 0 ? spec.width() / spec.expansions() : AlgorithmSpec.PILOT_WIDTH;
-        while (true) {
-            long before = run.policyTokensSpent();
-            boolean cut = !pass(run, subtrees, reached);
-            if (cut || spec.width() > 0) {
-                break;
-            }
-            subtrees = WidthFromBudget.next(run, subtrees, run.policyTokensSpent() - before);
-            if (subtrees == 0) {
-                break;
-            }
-        }
+        WidthFromBudget.passes(run, spec.width() / spec.expansions(), subtrees -> pass(run, subtrees, reached));
         if (reached.isEmpty()) {
             return Choice.of(root);
         }
@@ -79,23 +56,8 @@ final class Dvts implements Algorithm {
         List<Node> starts = new ArrayList<>(firstSteps);
         BeamExpansion.sortBestFirst(starts);
         starts = starts.subList(0, Math.min(subtrees, starts.size()));
-        AtomicReferenceArray<Node> ends = descendAll(run, starts);
-        for (int i = 0; i < ends.length(); i++) {
-            reached.add(ends.get(i));
-        }
+        reached.addAll(ParallelWorkers.map(threads, pool, starts, start -> descend(run, start)));
         return true;
-    }
-
-    /** Runs every subtree; entry i holds where subtree i stopped. */
-    private AtomicReferenceArray<Node> descendAll(SearchRun run, List<Node> starts) {
-        AtomicReferenceArray<Node> ends = new AtomicReferenceArray<>(starts.size());
-        AtomicInteger next = new AtomicInteger();
-        ParallelWorkers.run(Math.min(threads, starts.size()), pool, () -> {
-            for (int i = next.getAndIncrement(); i < starts.size(); i = next.getAndIncrement()) {
-                ends.set(i, descend(run, starts.get(i)));
-            }
-        });
-        return ends;
     }
 
     /** A beam of one: follows the best-scored of each expansion's children. */

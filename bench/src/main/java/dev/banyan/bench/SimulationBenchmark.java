@@ -1,5 +1,7 @@
-package dev.banyan.search.algo;
+package dev.banyan.bench;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Whole MCTS* simulations (selection, expansion with the zero-cost simulated policy and PRM, rollout, backup)
@@ -72,10 +71,10 @@ public class SimulationBenchmark {
     }
 
     @Benchmark
-    public Object search(Counted counted) {
-        SearchRun run = SearchWorld.newRun(PUZZLES[(int) (seed % PUZZLES.length)], simulations, seed++);
-        Algorithm.Choice choice = new MctsStar(SearchWorld.NO_EARLY_STOP, threads, pool, SearchWorld.guard(guard)).search(run);
-        counted.simulations += run.simulationsRun();
-        return choice;
+    public long search(Counted counted) {
+        long run = SearchWorld.mctsStar(SearchWorld.NO_EARLY_STOP, threads, pool, guard)
+                .search(PUZZLES[(int) (seed % PUZZLES.length)], simulations, seed++);
+        counted.simulations += run;
+        return run;
     }
 }

@@ -31,17 +31,17 @@ import java.util.concurrent.ExecutorService;
  * with a simulation in flight loses {@code virtualLoss} of score (by default a whole unit), so threads
  * spread over different branches; each thread keeps its own count of simulations that grew nothing.
  */
-final class MctsStar implements Algorithm {
+final class MctsStarSearch implements Algorithm {
     private final AlgorithmSpec.MctsStar spec;
     private final int threads;
     private final ExecutorService pool;
     private final TreeGuard guard;
 
-    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
+    MctsStarSearch(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool) {
         this(spec, threads, pool, TreeGuard.NONE);
     }
 
-    MctsStar(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
+    MctsStarSearch(AlgorithmSpec.MctsStar spec, int threads, ExecutorService pool, TreeGuard guard) {
         this.spec = spec;
         this.threads = threads;
         this.pool = pool;
@@ -64,17 +64,7 @@ final class MctsStar implements Algorithm {
      * of it — times, with {@code pathValueAtTerminals}, the PRM scores of the steps above it.
      */
     private double terminalValue(Node terminal) {
-        double own = PathScore.ownScore(terminal, spec.answerLikelihood());
-        return spec.pathValueAtTerminals() ? own * pathProduct(terminal.parent()) : own;
-    }
-
-    /** The product of the PRM scores from the root's child down to {@code node} (1 for the root). */
-    static double pathProduct(Node node) {
-        double product = 1;
-        for (Node step = node; step.parent() != null; step = step.parent()) {
-            product *= step.prmScore();
-        }
-        return product;
+        return PathScore.terminalValue(terminal, spec.answerLikelihood(), spec.pathValueAtTerminals());
     }
 
     private static int childVisits(Node node) {

@@ -1,5 +1,6 @@
-package dev.banyan.search.algo;
+package dev.banyan.bench;
 
+import dev.banyan.search.algo.BenchmarkHooks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,7 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
 
 /**
  * The tree's own cost: one MCTS* selection from the root to a leaf plus the backup, over a grown Game-of-24
@@ -36,46 +36,40 @@ public class SelectBackupBenchmark {
         @Param({"lockFree", "globalLock", "unshared"})
         public String guard;
 
-        MctsStar search;
-        SearchRun run;
+        BenchmarkHooks search;
+        BenchmarkHooks.GrownTree tree;
 
         @Setup(Level.Trial)
         public void grow() {
-            run = grownTree();
-            search = new MctsStar(SearchWorld.NO_EARLY_STOP, 1, null, SearchWorld.guard(guard));
-            search.search(run);
+            search = SearchWorld.mctsStar(SearchWorld.NO_EARLY_STOP, 1, null, guard);
+            tree = grownTree(search);
         }
 
-        static SearchRun grownTree() {
-            return SearchWorld.newRun("4 9 10 13", 5_000, 1);
+        static BenchmarkHooks.GrownTree grownTree(BenchmarkHooks search) {
+            return search.grow("4 9 10 13", 5_000, 1);
         }
     }
 
     @State(Scope.Thread)
     public static class Walker {
-        MctsStar.Worker worker;
+        Runnable selectAndBackUp;
 
         @Setup(Level.Trial)
-        public void start(SharedTree tree) {
-            if (tree.guard.equals("unshared")) {
-                SearchRun own = SharedTree.grownTree();
-                tree.search.search(own);
-                worker = tree.search.worker(own);
-            } else {
-                worker = tree.search.worker(tree.run);
-            }
+        public void start(SharedTree shared) {
+            BenchmarkHooks.GrownTree tree = shared.guard.equals("unshared") ? SharedTree.grownTree(shared.search) : shared.tree;
+            selectAndBackUp = shared.search.selectAndBackUp(tree);
         }
     }
 
     @Benchmark
     @Threads(1)
     public void oneThread(Walker walker) {
-        walker.worker.selectAndBackUp();
+        walker.selectAndBackUp.run();
     }
 
     @Benchmark
     @Threads(2)
     public void twoThreads(Walker walker) {
-        walker.worker.selectAndBackUp();
+        walker.selectAndBackUp.run();
     }
 }

@@ -12,17 +12,7 @@ import java.util.function.ToDoubleFunction;
  * takes the best single path, {@code MAJORITY} ignores the scores. With {@code answerLikelihood}, the first two
  * weigh a chain's answer step by the policy's probability of it instead of its PRM score.
  */
-final class BestOfN implements Algorithm {
-    private final AlgorithmSpec.BestOfN spec;
-    private final int threads;
-    private final ExecutorService pool;
-
-    BestOfN(AlgorithmSpec.BestOfN spec, int threads, ExecutorService pool) {
-        this.spec = spec;
-        this.threads = threads;
-        this.pool = pool;
-    }
-
+record BestOfNSearch(AlgorithmSpec.BestOfN spec, int threads, ExecutorService pool) implements Algorithm {
     @Override
     public Choice search(SearchRun run) {
         List<Node> ends = ChainSampling.run(run, ChainSampling.chains(run, spec.samples()), false, spec.aggregation(), threads, pool);

@@ -107,6 +107,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "problem's verdicts) here.")
     Path outputDir;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier evaluation's evaluate.json (e.g. the previous round's), shown first and used as "
+                    + "the baseline of the paired differences; it must have the same samples, temperature, top and "
+                    + "reward settings.")
+    Path baseline;
+
     @Option(names = "--force", description = "Replace an earlier evaluation in --output-dir. Default: ${DEFAULT-VALUE}.")
     boolean force;
 
@@ -140,6 +146,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private EvaluateReport evaluate(Map<String, List<Problem>> sets) {
         EvaluateReport report = new EvaluateReport(samples, temperature, top, reward);
+        if (baseline != null) {
+            report.addEarlier(baseline);
+        }
         for (Path directory : models) {
             String name = directory.toString();
             try (ModelBundle bundle = ModelBundle.open(directory, device)) {

@@ -1,13 +1,18 @@
 package dev.banyan.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.search.AlgorithmSpec.Aggregation;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -242,6 +247,63 @@ final class EvaluateReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Adds the rows of an earlier evaluation's {@code evaluate.json} (e.g. the previous round's), which then come
+     * first: the baseline of the paired differences. Its settings must be these.
+     */
+    void addEarlier(Path file) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserError("cannot read --baseline " + file + ": " + IoErrors.reason(e));
+        }
+        JsonNode given = root == null ? null : root.get("settings");
+        if (given == null || root.get("success") == null || root.get("monitors") == null) {
+            throw new UserError("--baseline " + file + " is not an evaluate.json (no settings, success or monitors)");
+        }
+        JsonNode mine = Json.MAPPER.valueToTree(Map.of("samples", samples, "top", top, "reward", reward.name()));
+        for (String key : List.of("samples", "top", "reward")) {
+            if (!given.path(key).asText().equals(mine.get(key).asText())) {
+                throw new UserError("--baseline " + file + " was evaluated with " + key + " " + given.path(key)
+                        + ", this evaluation uses " + mine.get(key));
+            }
+        }
+        if (!given.path("temperature").equals(temperature == null ? NullNode.getInstance()
+                : Json.MAPPER.valueToTree(temperature))) {
+            throw new UserError("--baseline " + file + " sampled at temperature " + given.path("temperature")
+                    + ", this evaluation at " + (temperature == null ? "each model's own" : temperature));
+        }
+        List<Success> earlier = new ArrayList<>();
+        for (JsonNode row : root.get("success")) {
+            List<String> ids = new ArrayList<>();
+            JsonNode verdicts = row.get("verdicts");
+            boolean[] solved = new boolean[verdicts.size()];
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = verdicts.fields(); it.hasNext(); i++) {
+                Map.Entry<String, JsonNode> verdict = it.next();
+                ids.add(verdict.getKey());
+                solved[i] = verdict.getValue().asBoolean();
+            }
+            earlier.add(new Success(row.get("model").asText(), row.get("input").asText(), row.get("algorithm").asText(),
+                    row.get("budget").asLong(), ids, solved, row.path("avgPolicyTokens").asDouble()));
+        }
+        List<Monitors> earlierMonitors = new ArrayList<>();
+        for (JsonNode row : root.get("monitors")) {
+            earlierMonitors.add(new Monitors(row.get("model").asText(), row.get("input").asText(),
+                    row.get("problems").asInt(), row.get("passAtK").asInt(), number(row, "passAt1"),
+                    number(row, "distinctCorrect"), number(row, "bestOfK"), number(row, "rewardAtTop"),
+                    number(row, "auc"), number(row, "samplesPerProblem"), number(row, "avgPolicyTokens")));
+        }
+        successes.addAll(0, earlier);
+        monitors.addAll(0, earlierMonitors);
+    }
+
+    private static double number(JsonNode row, String key) {
+        JsonNode value = row.get(key);
+        return value == null || value.isNull() ? Double.NaN : value.asDouble();
     }
 
     void write(Path directory) {

@@ -71,6 +71,39 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anEarlierEvaluationIsTheBaseline(@TempDir Path dir) throws IOException {
+        Path earlier = dir.resolve("round0");
+        Path later = dir.resolve("round1");
+        String[] common = {"--input", "game24:1-4", "--algorithms", "greedy", "--budgets", "300", "--samples", "3"};
+        Cli.Result first = Cli.run(concat(new String[] {"evaluate", "--model", Cli.SIMULATED.toString(),
+                "--output-dir", earlier.toString()}, common));
+        assertThat(first.code()).as(first.err()).isZero();
+
+        Cli.Result second = Cli.run(concat(new String[] {"evaluate", "--model", Cli.SIMULATED.toString(),
+                "--baseline", earlier.resolve("evaluate.json").toString(), "--output-dir", later.toString()}, common));
+        assertThat(second.code()).as(second.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(later.resolve("evaluate.json").toFile());
+        assertThat(report.get("success")).hasSize(2);
+        assertThat(report.get("success").get(0).has("diffToFirst")).isFalse();
+        assertThat(report.get("success").get(1).get("diffToFirst").asDouble()).isZero();
+        assertThat(report.get("success").get(1).get("verdicts")).isEqualTo(report.get("success").get(0).get("verdicts"));
+        assertThat(report.get("monitors")).hasSize(2);
+        assertThat(report.get("monitors").get(1)).isEqualTo(report.get("monitors").get(0));
+
+        Cli.Result mismatched = Cli.run("evaluate", "--model", Cli.SIMULATED.toString(), "--input", "game24:1-4",
+                "--algorithms", "greedy", "--budgets", "300", "--samples", "5",
+                "--baseline", earlier.resolve("evaluate.json").toString());
+        assertThat(mismatched.code()).isEqualTo(1);
+        assertThat(mismatched.err()).contains("was evaluated with samples 3");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void rejectsABadTemperatureAndTwoInputsOfOneName() {
         Cli.Result hot = Cli.run("evaluate", "--model", Cli.SIMULATED.toString(), "--input", "game24:1-2",
                 "--temperature", "-1");

@@ -9,7 +9,7 @@
 #   tools/game24/self_train.sh
 # Settings (environment): BASE, ROUND (model directories), TOT_CSV, BUDGET (search tokens, 2000), STEPS
 # (fine-tuning steps, 300), MIX (share of search records in each batch, 0.5), LR (5e-4), EVALUATE (1; 0 skips 4),
-# BANYAN (the banyan command; default the launcher at the repository root).
+# EVAL_BUDGETS (1000), EVAL_SAMPLES (8), BANYAN (the banyan command; default the launcher at the repository root).
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -51,9 +51,14 @@ stage export sh -c "$PY export.py policy '$OUT/policy/model.pt' '$ROUND/policy' 
 $PY selftrain_finish.py "$BASE" "$OUT" "$ROUND"
 
 if [ "${EVALUATE:-1}" = 1 ]; then
-  stage evaluate $BANYAN evaluate --model "$BASE" --model "$ROUND" \
-    --input validation="$OUT/validation.jsonl" --input test="$OUT/test.jsonl" \
-    --algorithms greedy,best-of-n,mcts-star --budgets 1000,2000 --samples 16 --parallel 2 \
-    --output-dir "$ROUND/results" --force
+  # Round 0 once, then round 1 against it (--baseline: paired differences on the same puzzles).
+  EVAL="--input validation=$OUT/validation.jsonl --input test=$OUT/test.jsonl --algorithms greedy,best-of-n,mcts-star \
+    --budgets ${EVAL_BUDGETS:-1000} --samples ${EVAL_SAMPLES:-8} --parallel 2 --force"
+  cd "$root"  # so that the tables name the models by their paths in the repository
+  stage evaluate_round0 $BANYAN evaluate --model "$(realpath --relative-to=. "$BASE")" $EVAL \
+    --output-dir "$OUT/eval-round0"
+  stage evaluate_round1 $BANYAN evaluate --model "$(realpath --relative-to=. "$ROUND")" $EVAL \
+    --baseline "$OUT/eval-round0/evaluate.json" --output-dir "$ROUND/results"
+  cd "$here"
   $PY selftrain_finish.py "$BASE" "$OUT" "$ROUND" > /dev/null
 fi

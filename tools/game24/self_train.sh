@@ -40,12 +40,17 @@ stage round0_to_pytorch sh -c "$PY onnx_to_pt.py '$BASE/policy' '$OUT/round0_pol
   $PY onnx_to_pt.py '$BASE/prm' '$OUT/round0_prm.pt'"
 stage search $BANYAN run --model "$BASE" --input "$OUT/train.jsonl" --output "$OUT/search.jsonl" \
   --export-dir "$OUT/export" --algorithm mcts-star --budget-tokens "$BUDGET" --seed 0 --parallel 2
+# The two fine-tunes are independent (the PRM's sampled traces come from the round-0 policy): side by side.
 stage finetune_policy $PY selftrain.py policy --init "$OUT/round0_policy.pt" --records "$OUT/export/sft.jsonl" \
   --puzzles "$OUT/train.jsonl" --validation "$OUT/validation.jsonl" --out "$OUT/policy" \
-  --steps "$STEPS" --mix "$MIX" --lr "$LR"
+  --steps "$STEPS" --mix "$MIX" --lr "$LR" > "$OUT/finetune_policy.log" 2>&1 &
+policy_job=$!
 stage finetune_prm $PY selftrain.py prm --init "$OUT/round0_prm.pt" --records "$OUT/export/prm.jsonl" \
   --policy "$OUT/round0_policy.pt" --puzzles "$OUT/train.jsonl" --validation "$OUT/validation.jsonl" \
-  --out "$OUT/prm" --steps "$STEPS" --mix "$MIX" --lr "$LR"
+  --out "$OUT/prm" --steps "$STEPS" --mix "$MIX" --lr "$LR" > "$OUT/finetune_prm.log" 2>&1 &
+prm_job=$!
+wait $policy_job || { tail "$OUT/finetune_policy.log"; exit 1; }
+wait $prm_job || { tail "$OUT/finetune_prm.log"; exit 1; }
 stage export sh -c "$PY export.py policy '$OUT/policy/model.pt' '$ROUND/policy' '$OUT/reference' && \
   $PY export.py prm '$OUT/prm/model.pt' '$ROUND/prm' '$OUT/reference'"
 $PY selftrain_finish.py "$BASE" "$OUT" "$ROUND"

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * Reward@k by the PRM, the PRM's ROC AUC on the samples). Made to compare the rounds of a self-training loop.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluates model directories side by side: success of each algorithm at each budget with 95% "
+        description = "Evaluates model directories side by side: success of each algorithm at each budget with 95%% "
                 + "intervals, and B-STaR's exploration and exploitation monitors from K samples per problem.")
 final class EvaluateCommand implements Callable<Integer> {
     /** {@code NAME=FILE}: a name for the input in the tables. */
@@ -104,13 +104,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Also write evaluate.md, evaluate.csv, monitors.csv and evaluate.json (with every "
-                    + "problem's verdicts) here.")
+                    + "problem's verdicts) here. Default: print only.")
     Path outputDir;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "An earlier evaluation's evaluate.json (e.g. the previous round's), shown first and used as "
                     + "the baseline of the paired differences; it must have the same samples, temperature, top and "
-                    + "reward settings.")
+                    + "reward settings. Default: none.")
     Path baseline;
 
     @Option(names = "--force", description = "Replace an earlier evaluation in --output-dir. Default: ${DEFAULT-VALUE}.")

@@ -150,9 +150,14 @@ final class EvaluateReport {
         }
         md.append("\n# Exploration and exploitation (B-STaR's monitors)\n\n")
                 .append(String.format(Locale.ROOT, "%d independent samples per problem at %s; a sample's reward is "
-                        + "the %s of its PRM step scores.%n%n", samples,
+                        + "%s.%n%n", samples,
                         temperature == null ? "each model's temperature" : "temperature " + temperature,
-                        reward.name().toLowerCase(Locale.ROOT)))
+                        switch (reward) {
+                            case PROD -> "the product of its PRM step scores";
+                            case MIN -> "its lowest PRM step score";
+                            case LAST -> "the PRM score of its last step";
+                            case MEAN -> "the mean of its PRM step scores";
+                        }))
                 .append(String.format(Locale.ROOT, "| model | input | Pass@1 | Pass@%d | 95 %% CI | distinct right "
                         + "answers | best-of-%d | Reward@%d | PRM AUC | samples | avg policy tokens |%n", samples,
                         samples, top))

@@ -47,9 +47,13 @@ def main():
         "records": {name: count_lines(os.path.join(out, "export", name + ".jsonl")) for name in ("sft", "prm", "dpo")},
         "stage_seconds": times,
     }
+    here = os.path.dirname(os.path.abspath(__file__))
     for kind in ("policy", "prm"):
         hist = read(os.path.join(out, kind, "history.json"))
-        summary[kind] = {"args": hist["args"], "train_seconds": hist["train_seconds"], "history": hist["history"]}
+        # Paths relative to tools/game24, so that the file reads the same on every machine.
+        args = {k: os.path.relpath(v, here) if isinstance(v, str) and os.path.isabs(v) else v
+                for k, v in hist["args"].items()}
+        summary[kind] = {"args": args, "train_seconds": hist["train_seconds"], "history": hist["history"]}
     dump(summary, os.path.join(round_dir, "training.json"))
     print(json.dumps({k: summary[k] for k in ("search", "records", "stage_seconds")}))
 

@@ -3,6 +3,7 @@
 Puzzles are all 1820 multisets of four numbers from 1 to 13; a seeded quarter is held out (half for
 checkpoint selection, half for the reported numbers) and never appears in training data.
 """
+import csv
 import random
 import re
 from fractions import Fraction
@@ -19,6 +20,22 @@ def split(seed: int):
     n_hold = int(len(puzzles) * HOLDOUT_FRACTION)
     held = puzzles[:n_hold]
     return sorted(puzzles[n_hold:]), sorted(held[: n_hold // 2]), sorted(held[n_hold // 2:])
+
+
+def tot_puzzles(path, first=1, last=900):
+    """{rank: puzzle} of the Tree-of-Thoughts list (`Rank`, `Puzzles` columns) for ranks first..last, each
+    puzzle a sorted 4-tuple."""
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {int(r["Rank"]): tuple(sorted(int(x) for x in r["Puzzles"].split()))
+            for r in rows if first <= int(r["Rank"]) <= last}
+
+
+def restrict(puzzles, allowed):
+    """The puzzles (sorted 4-tuples) that are also in `allowed`, in their order: how training data is kept to
+    a puzzle list such as the Tree-of-Thoughts ranks 1-900."""
+    allowed = set(allowed)
+    return [p for p in puzzles if p in allowed]
 
 
 def question(puzzle, rng, shuffle_rate):

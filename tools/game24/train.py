@@ -106,6 +106,8 @@ def main():
     ap.add_argument("--policy-share", type=float, default=0.4)
     ap.add_argument("--eval-every", type=int, default=250)
     ap.add_argument("--dump-data", help="also write every training text, in order, to this file")
+    ap.add_argument("--tot", help="train only on puzzles of this Tree-of-Thoughts CSV's ranks 1-900 "
+                                  "(e.g. ../shared/data/game24/puzzles-1-900.csv)")
     args = ap.parse_args()
 
     torch.set_num_threads(1)
@@ -113,6 +115,8 @@ def main():
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     train, val, _ = data.split(args.split_seed)
+    if args.tot:
+        train = data.restrict(train, data.tot_puzzles(args.tot).values())
     val_solvable = [p for p in val if g.solvable(g.key(p))]
     cfg = Config(cv.VOCAB_SIZE, args.hidden, args.layers, 4, 2, args.ffn)
     model = Llama(cfg)

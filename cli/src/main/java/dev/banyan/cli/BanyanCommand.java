@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code banyan} command: only a holder of sub-commands. */
 @Command(name = "banyan", mixinStandardHelpOptions = true, version = "banyan 0.1.0",
         description = "Tree-search reasoning with a policy language model and a process reward model.",
-        subcommands = {SearchCommand.class, RunCommand.class, CompareCommand.class, ExportCommand.class,
+        subcommands = {SearchCommand.class, RunCommand.class, CompareCommand.class, EvaluateCommand.class, ExportCommand.class,
                 InspectCommand.class, GradeCommand.class, TasksCommand.class},
         sortOptions = false)
 final class BanyanCommand implements Runnable {
@@ -17,6 +17,6 @@ final class BanyanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of search, run, compare, export, inspect, grade, tasks");
+        throw new ParameterException(spec.commandLine(), "missing command: one of search, run, compare, evaluate, export, inspect, grade, tasks");
     }
 }

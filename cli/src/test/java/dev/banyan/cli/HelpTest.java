@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"search", "run", "compare", "export", "inspect", "grade", "tasks"})
+    @ValueSource(strings = {"search", "run", "compare", "evaluate", "export", "inspect", "grade", "tasks"})
     void everyOptionalOptionStatesItsDefault(String command) {
         CommandLine subcommand = new CommandLine(new BanyanCommand()).getSubcommands().get(command);
         for (OptionSpec option : subcommand.getCommandSpec().options()) {
@@ -23,7 +23,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"search", "run", "compare", "export", "inspect", "grade", "tasks"})
+    @ValueSource(strings = {"search", "run", "compare", "evaluate", "export", "inspect", "grade", "tasks"})
     void helpPrintsEveryOptionAndFillsInDefaults(String command) {
         Cli.Result result = Cli.run(command, "--help");
 

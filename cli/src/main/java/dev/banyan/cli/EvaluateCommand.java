@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.ModelBundle;
 import dev.banyan.api.Solution;
+import dev.banyan.api.records.JsonRecords;
 import dev.banyan.search.AlgorithmSpec;
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.tasks.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -279,7 +280,7 @@ final class EvaluateCommand implements Callable<Integer> {
         static ModelBundle open(Path directory, double temperature, String device) {
             Path copy = null;
             try {
-                JsonNode config = Json.MAPPER.readTree(directory.resolve("banyan.json").toFile());
+                JsonNode config = JsonRecords.MAPPER.readTree(directory.resolve("banyan.json").toFile());
                 if (!(config instanceof ObjectNode object)) {
                     throw new UserError(directory.resolve("banyan.json") + " must hold a JSON object");
                 }
@@ -291,7 +292,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 }
                 copy = Files.createTempDirectory("banyan-evaluate-");
-                Files.writeString(copy.resolve("banyan.json"), Json.MAPPER.writeValueAsString(object));
+                Files.writeString(copy.resolve("banyan.json"), JsonRecords.MAPPER.writeValueAsString(object));
                 return ModelBundle.open(copy, device);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + directory.resolve("banyan.json") + ": "

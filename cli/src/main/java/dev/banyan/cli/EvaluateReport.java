@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.api.records.JsonRecords;
+import dev.banyan.search.Aggregation;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ final class EvaluateReport {
     }
 
     String json() {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonRecords.MAPPER.createObjectNode();
         ObjectNode settings = root.putObject("settings");
         settings.put("samples", samples);
         if (temperature == null) {
@@ -221,14 +222,14 @@ final class EvaluateReport {
             ObjectNode node = rows.addObject();
             node.put("model", row.model()).put("input", row.input()).put("algorithm", row.algorithm())
                     .put("budget", row.budget()).put("solved", row.count()).put("total", row.solved().length);
-            Json.putNumber(node, "rate", row.rate());
+            putNumber(node, "rate", row.rate());
             double[] ci = EvalMetrics.wilson(row.count(), row.solved().length);
             node.put("ciLow", ci[0]).put("ciHigh", ci[1]);
             double[] diff = differenceToBaseline(row);
             if (diff != null) {
                 node.put("diffToFirst", diff[0]).put("diffLow", diff[1]).put("diffHigh", diff[2]);
             }
-            Json.putNumber(node, "avgPolicyTokens", row.avgPolicyTokens());
+            putNumber(node, "avgPolicyTokens", row.avgPolicyTokens());
             ObjectNode verdicts = node.putObject("verdicts");
             for (int i = 0; i < row.ids().size(); i++) {
                 verdicts.put(row.ids().get(i), row.solved()[i]);
@@ -239,16 +240,16 @@ final class EvaluateReport {
             ObjectNode node = monitorRows.addObject();
             node.put("model", row.model()).put("input", row.input()).put("problems", row.problems())
                     .put("passAtK", row.passAtK());
-            Json.putNumber(node, "passAt1", row.sampleAccuracy());
-            Json.putNumber(node, "distinctCorrect", row.distinctCorrect());
-            Json.putNumber(node, "bestOfK", row.bestOfK());
-            Json.putNumber(node, "rewardAtTop", row.rewardAtK());
-            Json.putNumber(node, "auc", row.auc());
-            Json.putNumber(node, "samplesPerProblem", row.samplesPerProblem());
-            Json.putNumber(node, "avgPolicyTokens", row.avgPolicyTokens());
+            putNumber(node, "passAt1", row.sampleAccuracy());
+            putNumber(node, "distinctCorrect", row.distinctCorrect());
+            putNumber(node, "bestOfK", row.bestOfK());
+            putNumber(node, "rewardAtTop", row.rewardAtK());
+            putNumber(node, "auc", row.auc());
+            putNumber(node, "samplesPerProblem", row.samplesPerProblem());
+            putNumber(node, "avgPolicyTokens", row.avgPolicyTokens());
         }
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return JsonRecords.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -261,7 +262,7 @@ final class EvaluateReport {
     void addEarlier(Path file) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(file.toFile());
+            root = JsonRecords.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new UserError("cannot read --baseline " + file + ": " + IoErrors.reason(e));
         }
@@ -269,7 +270,7 @@ final class EvaluateReport {
         if (given == null || root.get("success") == null || root.get("monitors") == null) {
             throw new UserError("--baseline " + file + " is not an evaluate.json (no settings, success or monitors)");
         }
-        JsonNode mine = Json.MAPPER.valueToTree(Map.of("samples", samples, "top", top, "reward", reward.name()));
+        JsonNode mine = JsonRecords.MAPPER.valueToTree(Map.of("samples", samples, "top", top, "reward", reward.name()));
         for (String key : List.of("samples", "top", "reward")) {
             if (!given.path(key).asText().equals(mine.get(key).asText())) {
                 throw new UserError("--baseline " + file + " was evaluated with " + key + " " + given.path(key)
@@ -277,7 +278,7 @@ final class EvaluateReport {
             }
         }
         if (!given.path("temperature").equals(temperature == null ? NullNode.getInstance()
-                : Json.MAPPER.valueToTree(temperature))) {
+                : JsonRecords.MAPPER.valueToTree(temperature))) {
             throw new UserError("--baseline " + file + " sampled at temperature " + given.path("temperature")
                     + ", this evaluation at " + (temperature == null ? "each model's own" : temperature));
         }
@@ -321,5 +322,14 @@ final class EvaluateReport {
     /** A CSV field, quoted when it holds a comma or a quote. */
     private static String quote(String field) {
         return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+
+    /** Puts {@code value}, or null where it is NaN or infinite (JSON has no such numbers). */
+    private static void putNumber(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.banyan.cli;
 
-import dev.banyan.search.AlgorithmSpec.Aggregation;
+import dev.banyan.search.Aggregation;
 import dev.banyan.search.SearchTree;
 import dev.banyan.search.Task;
 import dev.banyan.search.TreeNode;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.banyan.api.records.JsonRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class EvaluateCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("# Success at equal budget").contains("| first | greedy | 400 |")
                 .contains("| game24:20-23 | best-of-n | 400 |").contains("Pass@6").contains("Reward@2");
-        JsonNode report = Json.MAPPER.readTree(dir.resolve("evaluate.json").toFile());
+        JsonNode report = JsonRecords.MAPPER.readTree(dir.resolve("evaluate.json").toFile());
         JsonNode success = report.get("success");
         assertThat(success).hasSize(2 * 2 * 2);
         for (int i = 0; i < 4; i++) {
@@ -82,7 +83,7 @@ class EvaluateCommandTest {
         Cli.Result second = Cli.run(concat(new String[] {"evaluate", "--model", Cli.SIMULATED.toString(),
                 "--baseline", earlier.resolve("evaluate.json").toString(), "--output-dir", later.toString()}, common));
         assertThat(second.code()).as(second.err()).isZero();
-        JsonNode report = Json.MAPPER.readTree(later.resolve("evaluate.json").toFile());
+        JsonNode report = JsonRecords.MAPPER.readTree(later.resolve("evaluate.json").toFile());
         assertThat(report.get("success")).hasSize(2);
         assertThat(report.get("success").get(0).has("diffToFirst")).isFalse();
         assertThat(report.get("success").get(1).get("diffToFirst").asDouble()).isZero();

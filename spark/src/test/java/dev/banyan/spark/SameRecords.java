@@ -1,0 +1,112 @@
+package dev.banyan.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banyan.api.records.JsonRecords;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Compares two files' records as multisets: every string, boolean, whole number, null and the structure exactly;
+ * floating-point numbers (values, PRM scores, log-probabilities) to within {@link #RELATIVE} of each other.
+ *
+ * <p>Why not bit for bit: the ONNX engines compute in float32, and a row's result depends in its last bits on the
+ * pass it ran in (the other rows, the padding) and on which keys and values the caches already held. So even two
+ * single-machine {@code banyan run}s of the same 40 puzzles with the same seed, one in reverse order, write values
+ * that differ for 15 of the 40 problems, by up to 2.4e-7 relative (with {@code --parallel 2}: 30 problems, up to
+ * 1.6e-6), while every step, token count and answer agrees.
+ */
+final class SameRecords {
+    static final double RELATIVE = 1e-5;
+
+    private SameRecords() {
+    }
+
+    /** Asserts that {@code actual} and {@code expected} hold the same records, in any order. */
+    static void assertSame(String what, List<String> actual, List<String> expected) {
+        List<JsonNode> left = sorted(actual);
+        List<JsonNode> right = sorted(expected);
+        assertThat(left.size()).as(what + ": records").isEqualTo(right.size());
+        for (int i = 0; i < left.size(); i++) {
+            String problem = compare(left.get(i), right.get(i), "");
+            if (problem != null) {
+                fail(what + ": " + problem + "\n actual:   " + left.get(i) + "\n expected: " + right.get(i));
+            }
+        }
+    }
+
+    /** Null when equal as this class defines it, else where they differ. */
+    static String compare(JsonNode actual, JsonNode expected, String at) {
+        if (actual.isFloatingPointNumber() && expected.isFloatingPointNumber()) {
+            double a = actual.doubleValue();
+            double b = expected.doubleValue();
+            return Math.abs(a - b) <= RELATIVE * Math.max(Math.abs(a), Math.abs(b)) + 1e-12 ? null
+                    : at + ": " + a + " against " + b;
+        }
+        if (actual.getNodeType() != expected.getNodeType() || actual.size() != expected.size()) {
+            return at + ": " + actual + " against " + expected;
+        }
+        if (actual.isObject()) {
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
+                JsonNode other = actual.get(field.getKey());
+                String problem = other == null ? at + "." + field.getKey() + " missing"
+                        : compare(other, field.getValue(), at + "." + field.getKey());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (actual.isArray()) {
+            for (int i = 0; i < expected.size(); i++) {
+                String problem = compare(actual.get(i), expected.get(i), at + "[" + i + "]");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        return actual.equals(expected) ? null : at + ": " + actual + " against " + expected;
+    }
+
+    /** Parsed, in the order of their text with every floating-point number blanked, then of their text. */
+    private static List<JsonNode> sorted(List<String> lines) {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                records.add(JsonRecords.MAPPER.readTree(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        records.sort(Comparator.comparing((JsonNode record) -> blanked(record).toString())
+                .thenComparing(JsonNode::toString));
+        return records;
+    }
+
+    private static JsonNode blanked(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return JsonNodeFactory.instance.textNode("#");
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(field -> copy.set(field.getKey(), blanked(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(blanked(element)));
+            return copy;
+        }
+        return node;
+    }
+}

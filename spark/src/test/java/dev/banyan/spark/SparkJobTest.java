@@ -1,0 +1,297 @@
+package dev.banyan.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banyan.api.records.JsonRecords;
+import dev.banyan.cli.Main;
+import dev.banyan.search.tasks.Problem;
+import dev.banyan.search.tasks.TaskRegistry;
+import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The job in {@code local[2]} against its oracle, the single-machine {@code banyan run} with one search thread and
+ * the same seed, over 40 Game-of-24 puzzles with the demo model ({@code models/game24}).
+ *
+ * <p>Compared: every field of every results line, except those that depend on timing or on what else the engine
+ * ran at the time ({@link #NOT_REPRODUCIBLE}); and every line of every export file, as a multiset (the job writes
+ * them in another order).
+ */
+class SparkJobTest {
+    /** Stats that differ between two runs of the same search: wall time, and the shared engines' counters. */
+    static final List<String> NOT_REPRODUCIBLE = List.of("wallMillis", "kvReusedTokens", "kvRecomputedTokens",
+            "valueCacheHits", "policyPasses", "policyRowsPerPass", "prmPasses", "prmRowsPerPass", "prmKvReusedTokens");
+    private static final Path ROOT = Path.of(System.getProperty("banyan.root", "..")).toAbsolutePath().normalize();
+    private static final String MODEL = ROOT.resolve("models/game24").toString();
+    private static final long SEED = 7;
+    private static final long BUDGET = 400;
+    private static final List<String> EXPORTS = List.of("trees", "sft", "prm", "dpo");
+
+    @TempDir
+    static Path work;
+    static SparkSession spark;
+    static List<Problem> puzzles;
+    static Path input;
+    /** The single-machine run's output folder: out.jsonl and export/{trees,sft,prm,dpo}.jsonl. */
+    static Path reference;
+
+    @BeforeAll
+    static void startSparkAndRunTheOracle() throws IOException {
+        spark = SparkSession.builder().master("local[2]").appName("banyan-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate();
+        puzzles = TaskRegistry.builtInData("game24:1-40").orElseThrow();
+        input = work.resolve("puzzles.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (Problem puzzle : puzzles) {
+            lines.add(JsonRecords.line(Map.of("id", puzzle.id(), "question", puzzle.question())));
+        }
+        Files.write(input, lines);
+        reference = work.resolve("reference");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"run", "--model", MODEL, "--input", input.toString(),
+                "--output", reference.resolve("out.jsonl").toString(),
+                "--export-dir", reference.resolve("export").toString(),
+                "--budget-tokens", String.valueOf(BUDGET), "--seed", String.valueOf(SEED), "--threads", "1"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        JournalWriter.crash = null;
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void theJobWritesWhatTheSingleMachineRunWrites() throws IOException {
+        Path out = work.resolve("job");
+        Engines.closeAll(); // a fresh executor: no engine of an earlier test, nor its caches
+
+        JobSummary summary = job(input.toString(), out).partitions(4).build().run(spark);
+
+        assertThat(summary.searched()).isEqualTo(40);
+        assertThat(summary.inOutput()).isEqualTo(40);
+        assertSameAsReference(out, Set.of());
+    }
+
+    /**
+     * A task dies between a problem's export records and the end of its results line, as a killed executor leaves
+     * it; the job fails. Run again, the job searches exactly the problems without a whole results line, and the
+     * output equals an uninterrupted run's: nothing twice, the dead task's half line and its orphaned export records
+     * gone. A problem whose search fails is a failed line, not a failed job, and {@code retryFailed} searches it
+     * again. Parquet in and out.
+     */
+    @Test
+    void aJobKilledMidwayIsFinishedByTheNextRunWithExactlyTheRest() throws IOException {
+        Path problems = work.resolve("puzzles.parquet");
+        List<Row> rows = new ArrayList<>();
+        for (Problem puzzle : puzzles) {
+            rows.add(RowFactory.create(puzzle.id(), puzzle.question(), null));
+        }
+        rows.add(RowFactory.create("bad-1", "1 2 3", null));
+        spark.createDataFrame(rows, ProblemInput.SCHEMA).coalesce(1).write().parquet(problems.toString());
+        Path out = work.resolve("killed");
+        Engines.closeAll();
+
+        JournalWriter.crash = new JournalWriter.Crash(0, 2);
+        try {
+            assertThatThrownBy(() -> job(problems.toString(), out).partitions(4).build().run(spark))
+                    .hasStackTraceContaining("simulated crash of partition 0 after 2 problems");
+        } finally {
+            JournalWriter.crash = null;
+        }
+        awaitNoTaskRunning();
+        Engines.closeAll(); // the killed executor's engine, and its caches, died with it
+        Set<String> doneBefore = journaledIds(out);
+        assertThat(doneBefore).hasSizeBetween(2, 40);
+        Path cut = partialResultsFile(out);
+        assertThat(lineCount(out.resolve("_journal/trees").resolve(cut.getFileName()))).isEqualTo(3);
+
+        JobSummary rerun = job(problems.toString(), out).partitions(4).build().run(spark);
+
+        assertThat(rerun.alreadyDone()).isEqualTo(doneBefore.size());
+        assertThat(rerun.searched()).isEqualTo(41 - doneBefore.size());
+        assertThat(rerun.inOutput()).isEqualTo(41);
+        assertThat(rerun.failedInOutput()).isEqualTo(1);
+        assertThat(journaledIds(out)).hasSize(41);
+        assertSameAsReference(out, Set.of("bad-1"));
+
+        JobSummary retried = job(problems.toString(), out).retryFailed(true).format(BanyanJob.Format.PARQUET)
+                .build().run(spark);
+
+        assertThat(retried.searched()).isEqualTo(1);
+        assertThat(retried.failed()).isEqualTo(1);
+        assertThat(retried.inOutput()).isEqualTo(41);
+        List<Row> results = spark.read().parquet(out.resolve("results").toString())
+                .select("id", "answer", "solved", "error", "stats.policyTokens").collectAsList();
+        assertThat(results).hasSize(41);
+        Map<String, JsonNode> expected = resultsById(linesOf(reference.resolve("out.jsonl")));
+        for (Row row : results) {
+            if (row.getString(0).equals("bad-1")) {
+                assertThat(row.getString(3)).isNotBlank();
+                continue;
+            }
+            JsonNode line = expected.get(row.getString(0));
+            assertThat(row.getString(1)).isEqualTo(line.get("answer").isNull() ? null : line.get("answer").asText());
+            assertThat(row.getBoolean(2)).isEqualTo(line.get("solved").asBoolean());
+            assertThat(row.getLong(4)).isEqualTo(line.get("stats").get("policyTokens").asLong());
+        }
+        for (String export : EXPORTS) {
+            assertThat(spark.read().parquet(out.resolve("export").resolve(export).toString()).count()).as(export)
+                    .isEqualTo(linesOf(reference.resolve("export").resolve(export + ".jsonl")).size());
+        }
+    }
+
+    private static BanyanJob.Builder job(String problems, Path out) {
+        return BanyanJob.builder().input(problems).output(out.toString()).model(MODEL)
+                .budgetTokens(BUDGET).seed(SEED).threads(1);
+    }
+
+    /**
+     * The job's JSON Lines output equals the reference, but for {@link #NOT_REPRODUCIBLE}, the float32 noise
+     * {@link SameRecords} allows, and the ids {@code extra} (which the reference does not have).
+     */
+    private static void assertSameAsReference(Path out, Set<String> extra) throws IOException {
+        List<String> results = linesUnder(out.resolve("results"));
+        assertThat(results.stream().map(SparkJobTest::idOf).distinct().count()).as("distinct ids")
+                .isEqualTo(results.size());
+        results.removeIf(line -> extra.contains(idOf(line)));
+        SameRecords.assertSame("results", reproducible(results), reproducible(linesOf(reference.resolve("out.jsonl"))));
+        for (String export : EXPORTS) {
+            List<String> written = linesUnder(out.resolve("export").resolve(export));
+            written.removeIf(line -> extra.contains(idOf(line)));
+            SameRecords.assertSame(export, written, linesOf(reference.resolve("export").resolve(export + ".jsonl")));
+        }
+    }
+
+    /** Results lines without the fields that are not reproducible. */
+    private static List<String> reproducible(List<String> lines) throws IOException {
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            ObjectNode record = (ObjectNode) JsonRecords.MAPPER.readTree(line);
+            if (record.get("stats") instanceof ObjectNode stats) {
+                stats.remove(NOT_REPRODUCIBLE);
+            }
+            kept.add(record.toString());
+        }
+        return kept;
+    }
+
+    /** Results lines by id. */
+    private static Map<String, JsonNode> resultsById(List<String> lines) throws IOException {
+        Map<String, JsonNode> byId = new TreeMap<>();
+        for (String line : lines) {
+            JsonNode record = JsonRecords.MAPPER.readTree(line);
+            byId.put(record.get("id").asText(), record);
+        }
+        return byId;
+    }
+
+    private static String idOf(String line) {
+        try {
+            return JsonRecords.MAPPER.readTree(line).get("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids with a whole line in the results journal. */
+    private static Set<String> journaledIds(Path out) throws IOException {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Path file : files(out.resolve("_journal/results"))) {
+            String text = Files.readString(file);
+            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                if (!line.isBlank()) {
+                    assertThat(ids.add(idOf(line))).as("a second line for " + idOf(line)).isTrue();
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The one results journal file whose last line was cut off. */
+    private static Path partialResultsFile(Path out) throws IOException {
+        List<Path> cut = new ArrayList<>();
+        for (Path file : files(out.resolve("_journal/results"))) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+                cut.add(file);
+            }
+        }
+        assertThat(cut).hasSize(1);
+        return cut.get(0);
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        return linesOf(file).size();
+    }
+
+    /** Killed tasks of a failed job stop at their next check; wait for them before the next run. */
+    private static void awaitNoTaskRunning() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Arrays.stream(spark.sparkContext().statusTracker().getExecutorInfos())
+                .mapToInt(SparkExecutorInfo::numRunningTasks).sum() > 0) {
+            assertThat(System.nanoTime()).as("tasks still running a minute after the job failed").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<String> linesUnder(Path folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : files(folder)) {
+            lines.addAll(linesOf(file));
+        }
+        return lines;
+    }
+
+    private static List<String> linesOf(Path file) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.removeIf(String::isBlank);
+        return lines;
+    }
+
+    /** The data files under {@code folder}, at any depth, without Spark's and Hadoop's hidden ones. */
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith(".")
+                            && !file.getFileName().toString().startsWith("_"))
+                    .sorted().toList();
+        }
+    }
+}

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
@@ -46,8 +49,9 @@ final class Consolidation {
     Totals write(boolean parquet, Set<Export> exports, int buckets) {
         Dataset<Row> chosen = journal.chosen().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long problems = chosen.count();
-            long failed = chosen.filter(col("searched").equalTo(false)).count();
+            Row counts = chosen.agg(count(lit(1)), sum(when(col("searched"), 0).otherwise(1))).first();
+            long problems = counts.getLong(0);
+            long failed = counts.isNullAt(1) ? 0 : counts.getLong(1);
             write(journal.resultLines(chosen), layout.results(), parquet, ResultLine.class, buckets);
             for (Export export : exports) {
                 Dataset<Row> lines = journal.has(export.key()) ? journal.exportLines(export, chosen)
@@ -66,7 +70,7 @@ final class Consolidation {
         spark.sparkContext().setJobDescription("banyan: writing " + folder);
         Dataset<Row> bucketed = lines
                 .withColumn("bucket", pmod(xxhash64(col("id")), lit(buckets)).cast(DataTypes.IntegerType))
-                .repartition(col("bucket"))
+                .repartition(buckets, col("bucket"))
                 .sortWithinPartitions("bucket", "id");
         if (!parquet) {
             bucketed.select("value", "bucket").write().mode(SaveMode.Overwrite).partitionBy("bucket")

@@ -195,6 +195,11 @@ final class JobCommand implements Callable<Integer> {
     /** Parses and runs; usage errors are reported before any Spark session starts. */
     static int execute(String[] args) {
         CommandLine commandLine = new CommandLine(new JobCommand());
+        commandLine.setParameterExceptionHandler((ex, given) -> {
+            ex.getCommandLine().getErr().println("banyan-spark: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'banyan-spark --help' for more information.");
+            return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean userFacing = ex instanceof IllegalArgumentException || ex instanceof IllegalStateException;
             failed.getErr().println("banyan-spark: " + (userFacing ? ex.getMessage() : "failed: " + ex));

@@ -31,6 +31,11 @@ final class SettingsRecord {
             // Through text, so that numbers compare as they read back (600 written as a long reads as an int).
             JsonNode now = JsonRecords.MAPPER.readTree(JsonRecords.MAPPER.writeValueAsString(settings));
             if (!fs.exists(file)) {
+                Path output = file.getParent();
+                if (fs.exists(output) && fs.listStatus(output).length > 0) {
+                    throw new IllegalArgumentException("the output " + output + " already holds files, but none this "
+                            + "job wrote (no " + file.getName() + "); choose another --output");
+                }
                 ObjectNode record = JsonRecords.MAPPER.createObjectNode();
                 record.set("settings", now);
                 try (FSDataOutputStream out = fs.create(file, false)) {

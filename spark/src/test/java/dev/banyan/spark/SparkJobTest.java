@@ -172,6 +172,20 @@ class SparkJobTest {
         }
     }
 
+    @Test
+    void anInputWithoutTheQuestionColumnFailsNamingItBeforeWritingAnything() throws IOException {
+        Path problems = work.resolve("math.jsonl");
+        Files.writeString(problems, "{\"id\": \"m1\", \"problem\": \"1 2 3 4\"}\n");
+        Path out = work.resolve("never");
+
+        assertThatThrownBy(() -> job(problems.toString(), out).build().run(spark))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no column \"question\"")
+                .hasMessageContaining("\"id\", \"problem\"")
+                .hasMessageContaining("--question-field");
+        assertThat(out).doesNotExist();
+    }
+
     private static BanyanJob.Builder job(String problems, Path out) {
         return BanyanJob.builder().input(problems).output(out.toString()).model(MODEL)
                 .budgetTokens(BUDGET).seed(SEED).threads(1);

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
@@ -118,10 +117,11 @@ public final class BanyanJob {
         String runId = OutputLayout.newRunId();
         Journal journal = new Journal(spark, fs, layout);
 
-        Dataset<Row> problems = ProblemInput.load(spark, settings.input(), settings.inputFormat(), settings.fields())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        ProblemInput.Loaded input = ProblemInput.load(spark, settings.input(), settings.inputFormat(),
+                settings.fields());
+        Dataset<Row> problems = input.problems();
         try {
-            long total = problems.count();
+            long total = input.count();
             SettingsRecord.check(fs, layout.settingsFile(), recorded);
             Set<String> done = journal.done(settings.retryFailed());
             Broadcast<Set<String>> doneIds = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(done);

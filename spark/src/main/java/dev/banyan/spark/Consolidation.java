@@ -70,7 +70,6 @@ final class Consolidation {
         spark.sparkContext().setJobDescription("banyan: writing " + folder);
         Dataset<Row> bucketed = lines
                 .withColumn("bucket", pmod(xxhash64(col("id")), lit(buckets)).cast(DataTypes.IntegerType))
-                .repartition(buckets, col("bucket"))
                 .sortWithinPartitions("bucket", "id");
         if (!parquet) {
             bucketed.select("value", "bucket").write().mode(SaveMode.Overwrite).partitionBy("bucket")

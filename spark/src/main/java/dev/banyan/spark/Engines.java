@@ -26,8 +26,14 @@ final class Engines {
     /** The stack of the thread that opens models: ample beside what ONNX Runtime needs (between 4 and 8 MB). */
     private static final long OPENER_STACK_BYTES = 64L << 20;
 
+    /** Goes from false to true once, when the JVM begins to exit. */
+    private static volatile boolean exiting;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Engines::closeAll, "banyan-engines-close"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exiting = true;
+            closeAll();
+        }, "banyan-engines-close"));
     }
 
     private Engines() {
@@ -54,6 +60,14 @@ final class Engines {
                     Engines::openOnLargeStack);
             return settings.applyTo(Banyan.builder(), models).build();
         });
+    }
+
+    /**
+     * Whether this JVM is exiting (its engines are being closed): a search that fails now failed because of that,
+     * not because of its problem, and must not be recorded as a failed problem.
+     */
+    static boolean exiting() {
+        return exiting;
     }
 
     /**

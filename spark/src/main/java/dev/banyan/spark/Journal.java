@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
@@ -70,11 +72,11 @@ final class Journal {
      */
     Dataset<Row> results() {
         if (!has(OutputLayout.RESULTS)) {
-            return spark.createDataFrame(java.util.List.of(), new StructType()
+            return spark.createDataFrame(List.of(), new StructType()
                     .add("id", DataTypes.StringType).add("searched", DataTypes.BooleanType)
                     .add("file", DataTypes.StringType).add("value", DataTypes.StringType));
         }
-        Column key = from_json(col("value"), RESULT_KEY, java.util.Map.of("mode", "PERMISSIVE"));
+        Column key = from_json(col("value"), RESULT_KEY, Map.of("mode", "PERMISSIVE"));
         return lines(OutputLayout.RESULTS)
                 .withColumn("key", key)
                 .filter(col("key.id").isNotNull())

@@ -10,6 +10,8 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +59,14 @@ final class JournalWriter implements AutoCloseable {
             if (!records.isEmpty()) {
                 FSDataOutputStream out = exportFiles.computeIfAbsent(export, e -> open(layout.journal(e.key())));
                 for (Object record : records) {
-                    append(out, layout.journal(export.key()), record);
+                    write(out, layout.journal(export.key()), encode(record));
                 }
             }
         }
         byte[] line = encode(ResultLine.of(solution));
         Crash planned = crash;
         if (planned != null && planned.partition() == partition && planned.resultsLines() == resultsLines) {
-            write(results(), layout.journal(OutputLayout.RESULTS), java.util.Arrays.copyOf(line, line.length / 2));
+            write(results(), layout.journal(OutputLayout.RESULTS), Arrays.copyOf(line, line.length / 2));
             throw new IllegalStateException("simulated crash of partition " + partition + " after " + resultsLines
                     + " problems");
         }
@@ -94,14 +96,10 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
-    private void append(FSDataOutputStream out, Path folder, Object record) {
-        write(out, folder, encode(record));
-    }
-
     private static byte[] encode(Object record) {
         try {
             byte[] json = JsonRecords.MAPPER.writeValueAsBytes(record);
-            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
             line[json.length] = '\n';
             return line;
         } catch (JsonProcessingException e) {
@@ -139,7 +137,7 @@ final class JournalWriter implements AutoCloseable {
     }
 
     private List<FSDataOutputStream> allOpen() {
-        List<FSDataOutputStream> open = new java.util.ArrayList<>(exportFiles.values());
+        List<FSDataOutputStream> open = new ArrayList<>(exportFiles.values());
         if (results != null) {
             open.add(results);
         }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.IntegralType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import java.util.Arrays;
 import java.util.List;
@@ -52,14 +53,17 @@ final class ProblemInput {
     private ProblemInput() {
     }
 
-    /** Reads and checks the input; {@code format} is {@code jsonl}, {@code parquet}, or null to tell by its name. */
-    static Dataset<Row> load(SparkSession spark, String input, String format, Fields fields) {
+    /**
+     * Reads and checks the input; {@code format} is {@code jsonl}, {@code parquet}, or null to tell by its name.
+     * The problems come persisted (the checks read them, and so will the job); the caller unpersists them.
+     */
+    static Loaded load(SparkSession spark, String input, String format, Fields fields) {
         Optional<List<Problem>> builtIn = TaskRegistry.builtInData(input);
         if (builtIn.isPresent()) {
             List<Row> rows = builtIn.get().stream()
                     .map(problem -> RowFactory.create(problem.id(), problem.question(), problem.answer()))
                     .toList();
-            return spark.createDataFrame(rows, SCHEMA);
+            return new Loaded(spark.createDataFrame(rows, SCHEMA), rows.size());
         }
         Dataset<Row> table = switch (format == null ? formatOf(input) : format) {
             case "jsonl" -> spark.read().option("mode", "FAILFAST").json(input);
@@ -71,9 +75,18 @@ final class ProblemInput {
                 text(table, input, fields.question(), "--question-field", false).as("question"),
                 fields.answerRequired() || Arrays.asList(table.columns()).contains(fields.answer())
                         ? text(table, input, fields.answer(), "--answer-field", true).as("answer")
-                        : lit(null).cast(DataTypes.StringType).as("answer"));
-        check(problems, input, fields);
-        return problems;
+                        : lit(null).cast(DataTypes.StringType).as("answer"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return new Loaded(problems, check(problems, input, fields));
+        } catch (RuntimeException e) {
+            problems.unpersist();
+            throw e;
+        }
+    }
+
+    /** The checked problems ({@code id}, {@code question}, {@code answer}) and how many they are. */
+    record Loaded(Dataset<Row> problems, long count) {
     }
 
     /** {@code parquet} for a name ending {@code .parquet} or {@code .pq}, else {@code jsonl}. */
@@ -107,8 +120,8 @@ final class ProblemInput {
                 + (question ? ", not text" : anyNumber ? ", not text or numbers" : ", not text or whole numbers"));
     }
 
-    /** Every row has an id and a question, and no two rows share an id. */
-    private static void check(Dataset<Row> problems, String input, Fields fields) {
+    /** Every row has an id and a question, and no two rows share an id; returns the number of rows. */
+    private static long check(Dataset<Row> problems, String input, Fields fields) {
         Column id = col("id");
         Column question = col("question");
         Row counts = problems.agg(count(lit(1)),
@@ -136,5 +149,6 @@ final class ProblemInput {
                     .map(row -> "\"" + row.getString(0) + "\" (" + row.getLong(1) + " rows)")
                     .collect(Collectors.joining(", ")));
         }
+        return rows;
     }
 }

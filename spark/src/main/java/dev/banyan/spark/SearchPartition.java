@@ -119,8 +119,13 @@ final class SearchPartition implements MapPartitionsFunction<Row, Row> {
         try {
             solution = banyan.search(id, question, answer);
         } catch (Throwable e) { // an Error too: it ends this problem, not the task
-            // A killed task's search may fail because it was interrupted: that is no result to record.
+            // A killed task's search may fail because it was interrupted, and an exiting executor's because its
+            // engine closed: neither is the problem's failure, and recording it would keep the problem from running
+            // again.
             context.killTaskIfInterrupted();
+            if (Engines.exiting()) {
+                throw new IllegalStateException("the executor is exiting; problem " + id + " was not finished", e);
+            }
             journal.failed(ResultLine.failure(id, question, answer, Failures.describe(e), banyan.algorithm().name()));
             counts.searched.incrementAndGet();
             counts.failed.incrementAndGet();

@@ -98,7 +98,7 @@ public final class BanyanJob {
      * @throws IllegalStateException if {@code spark.speculation} is on
      */
     public JobSummary run(SparkSession spark) {
-        if (Boolean.parseBoolean(spark.conf().get("spark.speculation", "false"))) {
+        if (spark.sparkContext().getConf().getBoolean("spark.speculation", false)) {
             throw new IllegalStateException("spark.speculation is on: a speculative copy of a task would search its "
                     + "problems a second time; run this job with --conf spark.speculation=false");
         }
@@ -135,7 +135,7 @@ public final class BanyanJob {
             long solved = 0;
             long failed = 0;
             if (toSearch > 0) {
-                int partitions = settings.partitions() != null ? settings.partitions
+                int partitions = settings.partitions() != null ? settings.partitions()
                         : (int) Math.min(toSearch, 4L * spark.sparkContext().defaultParallelism());
                 Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
                 spark.sparkContext().setJobDescription("banyan: searching " + toSearch + " problems");

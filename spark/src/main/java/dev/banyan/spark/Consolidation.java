@@ -47,7 +47,9 @@ final class Consolidation {
     }
 
     Totals write(boolean parquet, Set<Export> exports, int buckets) {
-        Dataset<Row> chosen = journal.chosen().persist(StorageLevel.MEMORY_AND_DISK());
+        // A cached plan keeps its shuffle's partitions (200 by default: as many tasks for a few ids), so coalesce.
+        Dataset<Row> chosen = journal.chosen().coalesce(spark.sparkContext().defaultParallelism())
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row counts = chosen.agg(count(lit(1)), sum(when(col("searched"), 0).otherwise(1))).first();
             long problems = counts.getLong(0);

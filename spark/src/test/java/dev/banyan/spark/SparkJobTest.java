@@ -68,7 +68,7 @@ class SparkJobTest {
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", "2") // a few hundred lines: no need for 200 tasks
                 .getOrCreate();
         puzzles = TaskRegistry.builtInData("game24:1-40").orElseThrow();
         input = work.resolve("puzzles.jsonl");

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -120,35 +121,44 @@ final class ProblemInput {
                 + (question ? ", not text" : anyNumber ? ", not text or numbers" : ", not text or whole numbers"));
     }
 
-    /** Every row has an id and a question, and no two rows share an id; returns the number of rows. */
+    /**
+     * Every row has an id and a question, and no two rows share an id; returns the number of rows. One pass over
+     * the input; the examples a failure names take another.
+     */
     private static long check(Dataset<Row> problems, String input, Fields fields) {
         Column id = col("id");
         Column question = col("question");
-        Row counts = problems.agg(count(lit(1)),
-                sum(when(id.isNull().or(id.equalTo("")), 1).otherwise(0)),
-                sum(when(question.isNull().or(question.equalTo("")), 1).otherwise(0))).first();
-        long rows = counts.getLong(0);
+        Column noId = id.isNull().or(id.equalTo(""));
+        Row counts = problems
+                .groupBy(id)
+                .agg(count(lit(1)).as("rows"), sum(when(question.isNull().or(question.equalTo("")), 1).otherwise(0))
+                        .as("noQuestion"))
+                .agg(sum("rows"), sum(when(noId, col("rows")).otherwise(0)), sum("noQuestion"),
+                        sum(when(not(noId).and(col("rows").gt(1)), 1).otherwise(0)))
+                .first();
+        long rows = counts.isNullAt(0) ? 0 : counts.getLong(0);
         if (rows == 0) {
             throw new IllegalArgumentException("input " + input + " holds no problems");
         }
-        long noId = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        if (noId > 0) {
-            throw new IllegalArgumentException("input " + input + ": " + noId + " of " + rows + " rows have no \""
+        long withoutId = counts.getLong(1);
+        if (withoutId > 0) {
+            throw new IllegalArgumentException("input " + input + ": " + withoutId + " of " + rows + " rows have no \""
                     + fields.id() + "\"; every problem needs a unique id (the output is keyed by it)");
         }
-        long noQuestion = counts.isNullAt(2) ? 0 : counts.getLong(2);
+        long noQuestion = counts.getLong(2);
         if (noQuestion > 0) {
             List<String> examples = problems.filter(question.isNull().or(question.equalTo(""))).select(id).limit(3)
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
             throw new IllegalArgumentException("input " + input + ": " + noQuestion + " rows have no \""
                     + fields.question() + "\" (e.g. ids " + String.join(", ", examples) + ")");
         }
-        List<Row> duplicates = problems.groupBy(id).count().filter(col("count").gt(1)).limit(5).collectAsList();
-        if (!duplicates.isEmpty()) {
-            throw new IllegalArgumentException("input " + input + ": duplicate ids, e.g. " + duplicates.stream()
-                    .map(row -> "\"" + row.getString(0) + "\" (" + row.getLong(1) + " rows)")
-                    .collect(Collectors.joining(", ")));
+        if (counts.getLong(3) == 0) {
+            return rows;
         }
-        return rows;
+        List<Row> duplicates = problems.groupBy(id).count().filter(col("count").gt(1)).limit(5).collectAsList();
+        throw new IllegalArgumentException("input " + input + ": " + counts.getLong(3) + " ids appear more than "
+                + "once, e.g. " + duplicates.stream()
+                .map(row -> "\"" + row.getString(0) + "\" (" + row.getLong(1) + " rows)")
+                .collect(Collectors.joining(", ")));
     }
 }

@@ -53,25 +53,30 @@ final class JournalWriter implements AutoCloseable {
     }
 
     /** Writes a searched problem: its export records, then its results line. */
-    synchronized void solved(Solution solution) {
+    void solved(Solution solution) {
+        // Drawn and encoded before taking the lock: with several searches per task, only the writes take turns.
+        Map<Export, List<byte[]>> records = new EnumMap<>(Export.class);
         for (Export export : exports) {
-            List<?> records = export.records(solution);
-            if (!records.isEmpty()) {
-                FSDataOutputStream out = exportFiles.computeIfAbsent(export, e -> open(layout.journal(e.key())));
-                for (Object record : records) {
-                    write(out, layout.journal(export.key()), encode(record));
-                }
+            List<byte[]> lines = export.records(solution).stream().map(JournalWriter::encode).toList();
+            if (!lines.isEmpty()) {
+                records.put(export, lines);
             }
         }
         byte[] line = encode(ResultLine.of(solution));
-        Crash planned = crash;
-        if (planned != null && planned.partition() == partition && planned.resultsLines() == resultsLines) {
-            write(results(), layout.journal(OutputLayout.RESULTS), Arrays.copyOf(line, line.length / 2));
-            throw new IllegalStateException("simulated crash of partition " + partition + " after " + resultsLines
-                    + " problems");
+        synchronized (this) {
+            records.forEach((export, lines) -> {
+                FSDataOutputStream out = exportFiles.computeIfAbsent(export, e -> open(layout.journal(e.key())));
+                lines.forEach(bytes -> write(out, layout.journal(export.key()), bytes));
+            });
+            Crash planned = crash;
+            if (planned != null && planned.partition() == partition && planned.resultsLines() == resultsLines) {
+                write(results(), layout.journal(OutputLayout.RESULTS), Arrays.copyOf(line, line.length / 2));
+                throw new IllegalStateException("simulated crash of partition " + partition + " after "
+                        + resultsLines + " problems");
+            }
+            write(results(), layout.journal(OutputLayout.RESULTS), line);
+            resultsLines++;
         }
-        write(results(), layout.journal(OutputLayout.RESULTS), line);
-        resultsLines++;
     }
 
     /** Writes the results line of a problem whose search failed (it has no export records). */

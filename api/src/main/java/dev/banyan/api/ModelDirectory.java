@@ -12,6 +12,8 @@ import java.nio.file.Path;
 /** Opens a model directory: reads its {@code banyan.json} and opens each model it names. */
 final class ModelDirectory {
     static final String ROOT_PROPERTY = "banyan.root";
+    /** The stack of the thread that opens models: ample beside what ONNX Runtime needs. */
+    private static final long OPENER_STACK_BYTES = 64L << 20;
 
     private ModelDirectory() {
     }
@@ -38,6 +40,49 @@ final class ModelDirectory {
      *                  no value cache
      */
     static ModelBundle open(Path directory, String device, String taskName, String variant, boolean reference) {
+        return onLargeStack(() -> openHere(directory, device, taskName, variant, reference), directory);
+    }
+
+    /**
+     * Runs {@code opening} on a thread of its own with a large stack, and waits for it. ONNX Runtime (1.29, Linux
+     * x64) needs between 4 and 8 MB of native stack on the thread that first creates its environment; a pool
+     * thread has the JVM's default of 1 MB, and opening models there crashed the whole JVM (a Spark task did).
+     */
+    private static ModelBundle onLargeStack(java.util.function.Supplier<ModelBundle> opening, Path directory) {
+        Object[] opened = new Object[1];
+        Thread opener = new Thread(null, () -> {
+            try {
+                opened[0] = opening.get();
+            } catch (Throwable e) {
+                opened[0] = e;
+            }
+        }, "banyan-open-model", OPENER_STACK_BYTES);
+        opener.start();
+        boolean interrupted = false;
+        while (opener.isAlive()) {
+            try {
+                opener.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the models may be half open: wait, so that the caller gets them or the failure
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (opened[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (opened[0] instanceof Error e) {
+            throw e;
+        }
+        if (opened[0] instanceof Throwable e) {
+            throw new IllegalStateException("cannot open the model directory " + directory + ": " + e, e);
+        }
+        return (ModelBundle) opened[0];
+    }
+
+    private static ModelBundle openHere(Path directory, String device, String taskName, String variant,
+                                        boolean reference) {
         ModelConfig config = ModelConfig.read(directory);
         if (reference) {
             config = config.asReference();

@@ -23,8 +23,6 @@ final class Engines {
     private static final Map<BundleKey, ModelBundle> BUNDLES = new ConcurrentHashMap<>();
     /** Searchers over the bundles, by settings and device; closed at exit, before the bundles. */
     private static final Map<EngineKey, Banyan> ENGINES = new ConcurrentHashMap<>();
-    /** The stack of the thread that opens models: ample beside what ONNX Runtime needs (between 4 and 8 MB). */
-    private static final long OPENER_STACK_BYTES = 64L << 20;
 
     /** Goes from false to true once, when the JVM begins to exit. */
     private static volatile boolean exiting;
@@ -57,7 +55,7 @@ final class Engines {
             Path model = locate(settings.model());
             ModelBundle models = BUNDLES.computeIfAbsent(
                     new BundleKey(model, device, settings.task(), settings.variant()),
-                    Engines::openOnLargeStack);
+                    Engines::open);
             return settings.applyTo(Banyan.builder(), models).build();
         });
     }
@@ -70,42 +68,9 @@ final class Engines {
         return exiting;
     }
 
-    /**
-     * Opens the models on a thread of their own with a large stack. ONNX Runtime's environment, created on first
-     * use, needs more than 4 MB of native stack (1.29 on Linux x64); Spark's task threads have the JVM's default of
-     * 1 MB, and a task that opened the models itself crashed the whole executor (SIGSEGV, no error file).
-     */
-    private static ModelBundle openOnLargeStack(BundleKey key) {
-        Object[] opened = new Object[1];
-        Thread opener = new Thread(null, () -> {
-            try {
-                opened[0] = ModelBundle.open(key.model(), key.device(), key.task(), key.variant());
-            } catch (Throwable e) {
-                opened[0] = e;
-            }
-        }, "banyan-open-model", OPENER_STACK_BYTES);
-        opener.start();
-        boolean interrupted = false;
-        while (opener.isAlive()) {
-            try {
-                opener.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // the models are half open: wait, so that they are closed with the rest
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (opened[0] instanceof RuntimeException e) {
-            throw e;
-        }
-        if (opened[0] instanceof Error e) {
-            throw e;
-        }
-        if (opened[0] instanceof Throwable e) {
-            throw new IllegalStateException("cannot open the model " + key.model() + ": " + e, e);
-        }
-        return (ModelBundle) opened[0];
+    /** Opens the models (on a thread with a large stack, as {@link ModelBundle#open} always does). */
+    private static ModelBundle open(BundleKey key) {
+        return ModelBundle.open(key.model(), key.device(), key.task(), key.variant());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.banyan.api;
 
+import dev.banyan.engine.EngineBuilder;
 import dev.banyan.engine.PolicyEngine;
 import dev.banyan.prm.PrmEngine;
 import dev.banyan.search.Policy;
@@ -39,7 +40,7 @@ final class OnnxModels {
     /** The policy's builder with {@code banyan.json}'s settings; those it does not give keep the engine's defaults. */
     static PolicyEngine.Builder policyBuilder(Path directory, ModelConfig config) {
         ModelConfig.OnnxSettings onnx = config.onnx();
-        PolicyEngine.Builder builder = PolicyEngine.builder(directory).device(config.device()).variant(onnx.variant());
+        PolicyEngine.Builder builder = shared(PolicyEngine.builder(directory), config).variant(onnx.variant());
         if (onnx.temperature() != null) {
             builder.temperature(onnx.temperature());
         }
@@ -49,42 +50,40 @@ final class OnnxModels {
         if (onnx.topP() != null) {
             builder.topP(onnx.topP());
         }
-        if (onnx.maxBatchSequences() != null) {
-            builder.maxBatchSequences(onnx.maxBatchSequences());
-        }
-        if (onnx.maxBatchTokens() != null) {
-            builder.maxBatchTokens(onnx.maxBatchTokens());
-        }
         if (onnx.kvCacheBytes() != null) {
             builder.cacheBytes(onnx.kvCacheBytes());
-        }
-        if (onnx.intraOpThreads() != null) {
-            builder.intraOpThreads(onnx.intraOpThreads());
         }
         return builder;
     }
 
-    /** The reward model's builder with {@code banyan.json}'s settings (batch limits, cache, threads, variant). */
+    /** The reward model's builder with {@code banyan.json}'s settings (batch limits, caches, threads, variant). */
     static PrmEngine.Builder prmBuilder(Path directory, ModelConfig config) {
         ModelConfig.OnnxSettings onnx = config.onnx();
-        PrmEngine.Builder builder = PrmEngine.builder(directory).device(config.device()).variant(onnx.prmVariant());
-        if (onnx.maxBatchSequences() != null) {
-            builder.maxBatchSequences(onnx.maxBatchSequences());
-        }
-        if (onnx.maxBatchTokens() != null) {
-            builder.maxBatchTokens(onnx.maxBatchTokens());
-        }
+        PrmEngine.Builder builder = shared(PrmEngine.builder(directory), config).variant(onnx.prmVariant());
         if (onnx.kvCacheBytes() != null) {
             builder.kvCacheBytes(onnx.kvCacheBytes());
         }
         if (onnx.valueCacheEntries() != null) {
             builder.valueCacheEntries(onnx.valueCacheEntries());
         }
-        if (onnx.intraOpThreads() != null) {
-            builder.intraOpThreads(onnx.intraOpThreads());
-        }
         if (onnx.reference()) {
             builder.incremental(false).valueCacheEntries(0);
+        }
+        return builder;
+    }
+
+    /** The settings both engines take from {@code banyan.json}: the device, the batch limits and the threads. */
+    private static <B extends EngineBuilder<B>> B shared(B builder, ModelConfig config) {
+        ModelConfig.OnnxSettings onnx = config.onnx();
+        builder.device(config.device());
+        if (onnx.maxBatchSequences() != null) {
+            builder.maxBatchSequences(onnx.maxBatchSequences());
+        }
+        if (onnx.maxBatchTokens() != null) {
+            builder.maxBatchTokens(onnx.maxBatchTokens());
+        }
+        if (onnx.intraOpThreads() != null) {
+            builder.intraOpThreads(onnx.intraOpThreads());
         }
         return builder;
     }

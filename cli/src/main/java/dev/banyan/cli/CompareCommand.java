@@ -43,9 +43,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Where to write compare.csv, compare.md and compare.png.")
     Path outputDir;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
-            description = "Problems searched at once. Default: ${DEFAULT-VALUE}.")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Mixin
     ModelOptions model;
@@ -108,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         try (Banyan banyan = model.applyTo(Banyan.builder().bundle(models)).algorithm(algorithm).budgetTokens(budget)
                 .build();
              Progress progress = Progress.start(algorithm + " @ " + budget, problems.size(), spec.commandLine().getErr())) {
-            ProblemRunner.run(banyan, problems, model.reference ? 1 : parallel, progress, solution -> {
+            ProblemRunner.run(banyan, problems, model.reference ? 1 : parallelOption.parallel, progress, solution -> {
                 if (Boolean.TRUE.equals(solution.solved())) {
                     solved.incrementAndGet();
                 }

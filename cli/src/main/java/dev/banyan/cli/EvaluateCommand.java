@@ -90,9 +90,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of every search and of the samples. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
-            description = "Problems searched at once. Default: ${DEFAULT-VALUE}.")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "5m",
             converter = Converters.DurationValue.class,
@@ -192,7 +191,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Banyan banyan = settings(Banyan.builder().bundle(bundle)).algorithm(algorithm).budgetTokens(budget).build();
              Progress progress = Progress.start(input + " " + algorithm + " @ " + budget, problems.size(),
                      spec.commandLine().getErr())) {
-            ProblemRunner.run(banyan, problems, parallel, progress, solution -> {
+            ProblemRunner.run(banyan, problems, parallelOption.parallel, progress, solution -> {
                 verdicts.put(solution.id(), Boolean.TRUE.equals(solution.solved()));
                 tokens.addAndGet(solution.result().stats().policyTokens());
             });
@@ -214,7 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .budgetTokens(samples * 4_000L).budgetSimulations(samples).build();
              Progress progress = Progress.start(input + " " + samples + " samples", problems.size(),
                      spec.commandLine().getErr())) {
-            ProblemRunner.run(banyan, problems, parallel, progress, solution -> {
+            ProblemRunner.run(banyan, problems, parallelOption.parallel, progress, solution -> {
                 drawn.put(solution.id(), samplesOf(solution));
                 tokens.addAndGet(solution.result().stats().policyTokens());
             });

@@ -57,9 +57,8 @@ final class RunCommand implements Callable<Integer> {
                     + "search (an \"error\"), replacing those lines. Default: ${DEFAULT-VALUE}.")
     boolean retryFailed;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
-            description = "Problems searched at once. Default: ${DEFAULT-VALUE}.")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Mixin
     AlgorithmOptions algorithm;
@@ -170,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             err.printf("run: %d problems, %s, %d policy tokens each, model %s%n", pending.size(),
                     banyan.algorithm().name(), banyan.budget().policyTokens(), banyan.bundle().description());
             try (Progress progress = Progress.start("run", pending.size(), err)) {
-                ProblemRunner.run(banyan, pending, model.reference ? 1 : parallel, progress, solution -> {
+                ProblemRunner.run(banyan, pending, model.reference ? 1 : parallelOption.parallel, progress, solution -> {
                     if (export != null) {
                         export.write(solution);
                     }

@@ -1,7 +1,6 @@
 package dev.banyan.spark;
 
-import dev.banyan.search.AlgorithmSpec;
-import dev.banyan.search.Budget;
+import dev.banyan.api.Banyan;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -191,6 +190,8 @@ public final class BanyanJob {
         private int threads = 1;
         private Integer inFlight;
         private PrintStream log = System.err;
+        /** Checks the search settings as the API's builder does, so that both refuse the same values alike. */
+        private final Banyan.Builder searchChecks = Banyan.builder();
 
         private Builder() {
         }
@@ -304,36 +305,35 @@ public final class BanyanJob {
             return this;
         }
 
-        /** One of {@link AlgorithmSpec#NAMES} (default: the model's). */
+        /** One of {@link dev.banyan.search.AlgorithmSpec#NAMES} (default: the model's). */
         public Builder algorithm(String name) {
-            AlgorithmSpec.parse(Objects.requireNonNull(name, "name"));
+            searchChecks.algorithm(name);
             this.algorithm = name;
             return this;
         }
 
         public Builder budgetTokens(long tokens) {
-            this.budgetTokens = positive("budgetTokens", tokens);
+            searchChecks.budgetTokens(tokens);
+            this.budgetTokens = tokens;
             return this;
         }
 
         public Builder budgetSimulations(long simulations) {
-            this.budgetSimulations = positive("budgetSimulations", simulations);
+            searchChecks.budgetSimulations(simulations);
+            this.budgetSimulations = simulations;
             return this;
         }
 
         /** Wall-clock limit per problem (default 5 minutes). */
         public Builder timeLimit(Duration limit) {
-            Objects.requireNonNull(limit, "limit");
-            if (limit.isNegative() || limit.isZero() || limit.compareTo(Budget.MAX_WALL_TIME) > 0) {
-                throw new IllegalArgumentException("timeLimit must be positive and at most "
-                        + Budget.MAX_WALL_TIME.toDays() + " days, was " + limit);
-            }
+            searchChecks.timeLimit(limit);
             this.timeLimit = limit;
             return this;
         }
 
         public Builder maxStepTokens(int tokens) {
-            this.maxStepTokens = (int) positive("maxStepTokens", tokens);
+            searchChecks.maxStepTokens(tokens);
+            this.maxStepTokens = tokens;
             return this;
         }
 
@@ -345,13 +345,15 @@ public final class BanyanJob {
 
         /** Search threads per problem (default 1). */
         public Builder threads(int count) {
-            this.threads = (int) positive("threads", count);
+            searchChecks.threads(count);
+            this.threads = count;
             return this;
         }
 
         /** Simulations in flight per search thread (MCTS* only; default: the model's). */
         public Builder inFlight(int count) {
-            this.inFlight = (int) positive("inFlight", count);
+            searchChecks.inFlight(count);
+            this.inFlight = count;
             return this;
         }
 

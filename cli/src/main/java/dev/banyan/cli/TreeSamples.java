@@ -36,23 +36,10 @@ final class TreeSamples {
 
     /** The reward model's step scores from the root's child down to {@code end}, aggregated. */
     static double pathScore(TreeNode end, Aggregation aggregation) {
-        double last = end.prmScore();
-        double min = Double.POSITIVE_INFINITY;
-        double product = 1;
-        double sum = 0;
-        int steps = 0;
+        double[] scores = new double[end.depth()];
         for (TreeNode node = end; node.parent() != null; node = node.parent()) {
-            double score = node.prmScore();
-            min = Math.min(min, score);
-            product *= score;
-            sum += score;
-            steps++;
+            scores[node.depth() - 1] = node.prmScore();
         }
-        return switch (aggregation) {
-            case LAST -> last;
-            case MIN -> min;
-            case PROD -> product;
-            case MEAN -> sum / steps;
-        };
+        return aggregation.reduce(scores);
     }
 }

@@ -3,6 +3,7 @@ package dev.banyan.cli;
 import dev.banyan.search.tasks.Problem;
 import dev.banyan.api.Banyan;
 import dev.banyan.api.Solution;
+import dev.banyan.search.DaemonThreads;
 
 import java.util.List;
 import java.util.concurrent.CompletionService;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -36,7 +36,7 @@ final class ProblemRunner {
      */
     static void run(Banyan banyan, List<Problem> problems, int parallel, Progress progress, Consumer<Solution> sink,
                     BiConsumer<Problem, Throwable> failed) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, DaemonThreads.named("banyan-problem"));
         CompletionService<Solution> finished = new ExecutorCompletionService<>(pool);
         try {
             for (Problem problem : problems) {
@@ -84,14 +84,5 @@ final class ProblemRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "banyan-problem-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a search algorithm over questions of one task, with one policy and one PRM. Built once, used for many
@@ -30,7 +29,7 @@ public final class Searcher implements AutoCloseable {
 
     private Searcher(Searches.Settings settings) {
         this.settings = settings;
-        this.pool = settings.threads() > 1 ? Executors.newCachedThreadPool(daemonThreads()) : null;
+        this.pool = settings.threads() > 1 ? Executors.newCachedThreadPool(DaemonThreads.named("banyan-search")) : null;
     }
 
     public static Builder builder() {
@@ -76,15 +75,6 @@ public final class Searcher implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "banyan-search-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Collects a searcher's settings; each setter checks its value at once, {@link #build} the rest. */

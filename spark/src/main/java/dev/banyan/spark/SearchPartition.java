@@ -5,6 +5,7 @@ import dev.banyan.api.Banyan;
 import dev.banyan.api.Solution;
 import dev.banyan.api.records.JsonRecords;
 import dev.banyan.api.records.ResultLine;
+import dev.banyan.search.DaemonThreads;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -201,7 +201,8 @@ final class SearchPartition implements MapPartitionsFunction<Row, Row> {
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Searches(int parallel) {
-            this.pool = parallel == 1 ? null : Executors.newFixedThreadPool(parallel, daemonThreads());
+            this.pool = parallel == 1 ? null
+                    : Executors.newFixedThreadPool(parallel, DaemonThreads.named("banyan-task-search"));
             this.slots = new Semaphore(parallel);
         }
 
@@ -256,15 +257,6 @@ final class SearchPartition implements MapPartitionsFunction<Row, Row> {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
-
-        private static java.util.concurrent.ThreadFactory daemonThreads() {
-            AtomicInteger count = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, "banyan-task-search-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
         }
     }
 }

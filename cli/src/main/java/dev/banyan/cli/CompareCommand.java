@@ -23,10 +23,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "IN",
-            description = "JSON Lines of {\"id\"?, \"question\", \"answer\"?} (field names: see below), or a task's "
-                    + "built-in data set NAME:SPEC (listed by 'banyan tasks').")
-    String input;
+    @Mixin
+    InputOption inputOption;
 
     @Option(names = "--algorithms", required = true, split = ",", paramLabel = "NAME",
             converter = Converters.AlgorithmName.class,
@@ -61,8 +59,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Problem> problems = selection.select(ProblemSource.load(input, fields));
-        Path inputFile = ProblemSource.inputFile(input);
+        List<Problem> problems = selection.select(ProblemSource.load(inputOption.input, fields));
+        Path inputFile = ProblemSource.inputFile(inputOption.input);
         for (String name : CompareReport.fileNames()) {
             Path file = outputDir.resolve(name);
             Outputs.requireDistinct(file, "the output", inputFile, "--input");

@@ -56,6 +56,7 @@ final class Converters {
         }
     }
 
+    // banyan-spark's JobCommand parses durations again: it must not depend on banyan-cli, and api has no picocli.
     /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT1M30S}. */
     static final class DurationValue implements ITypeConverter<Duration> {
         private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");

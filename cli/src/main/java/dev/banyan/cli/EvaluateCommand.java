@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,21 +85,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE} (the PRM's chance that every step is right, as MCTS* values a terminal).")
     Aggregation reward;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of every search and of the samples. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Mixin
     ParallelOption parallelOption;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "5m",
-            converter = Converters.DurationValue.class,
-            description = "Wall-clock limit per problem and search. Default: ${DEFAULT-VALUE}.")
-    Duration timeLimit;
+    @Mixin
+    TimeLimitOption timeLimitOption;
 
-    @Option(names = "--device", paramLabel = "DEVICE",
-            description = "Where the ONNX models run: cpu, cuda or cuda:N. Default: each model's banyan.json, else cpu.")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Also write evaluate.md, evaluate.csv, monitors.csv and evaluate.json (with every "
@@ -151,7 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         for (Path directory : models) {
             String name = directory.toString();
-            try (ModelBundle bundle = ModelBundle.open(directory, device)) {
+            try (ModelBundle bundle = ModelBundle.open(directory, deviceOption.device)) {
                 for (List<Problem> problems : sets.values()) {
                     Problems.checkQuestions(bundle.task(), problems);
                 }
@@ -168,7 +163,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             if (temperature != null) {
-                try (ModelBundle sampler = SamplingModel.open(directory, temperature, device)) {
+                try (ModelBundle sampler = SamplingModel.open(directory, temperature, deviceOption.device)) {
                     sampleAll(sampler, name, sets, report);
                 }
             }
@@ -230,7 +225,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Banyan.Builder settings(Banyan.Builder builder) {
-        return builder.seed(seed).timeLimit(timeLimit);
+        return builder.seed(seedOption.seed).timeLimit(timeLimitOption.timeLimit);
     }
 
     private Map<String, List<Problem>> loadInputs() {

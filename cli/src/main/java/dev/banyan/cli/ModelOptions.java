@@ -2,11 +2,12 @@ package dev.banyan.cli;
 
 import dev.banyan.api.Banyan;
 import dev.banyan.api.ModelBundle;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
+// banyan-spark's JobCommand declares these again: it must not depend on banyan-cli, and api and search have no picocli.
 /** Options every searching command shares: the model and the per-problem limits other than the algorithm. */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR",
@@ -19,10 +20,8 @@ final class ModelOptions {
                     + "names; 'banyan tasks' lists them. Default: the model's task.")
     String task;
 
-    @Option(names = "--device", paramLabel = "DEVICE",
-            description = "Where the ONNX models run: cpu, cuda or cuda:N (CUDA needs a build with -Pcuda). "
-                    + "Default: the model's banyan.json setting, else cpu.")
-    String device;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--variant", paramLabel = "NAME",
             description = "The policy's graph in its onnx/ folder (transformers.js / onnx-community layout): fp32 "
@@ -34,15 +33,11 @@ final class ModelOptions {
             description = "Most simulations (MCTS) or sampled chains (baselines) per problem. Default: no limit.")
     Long budgetSimulations;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "5m",
-            converter = Converters.DurationValue.class,
-            description = "Wall-clock limit per problem, e.g. 30s, 5m, 1h. Default: ${DEFAULT-VALUE}.")
-    Duration timeLimit;
+    @Mixin
+    TimeLimitOption timeLimitOption;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the policy's sampling; with one search thread a run is reproducible. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
             description = "Search threads per problem. Default: ${DEFAULT-VALUE}.")
@@ -65,17 +60,17 @@ final class ModelOptions {
     }
 
     ModelBundle openModel() {
-        return ModelBundle.open(modelDirectory(), device, task, variant, reference);
+        return ModelBundle.open(modelDirectory(), deviceOption.device, task, variant, reference);
     }
 
     /** The builder with these options set; the model itself is left to the caller. */
     Banyan.Builder applyTo(Banyan.Builder builder) {
-        builder.timeLimit(timeLimit).seed(seed).threads(threads).reference(reference);
+        builder.timeLimit(timeLimitOption.timeLimit).seed(seedOption.seed).threads(threads).reference(reference);
         if (task != null) {
             builder.task(task);
         }
-        if (device != null) {
-            builder.device(device);
+        if (deviceOption.device != null) {
+            builder.device(deviceOption.device);
         }
         if (variant != null) {
             builder.variant(variant);

@@ -35,10 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "IN",
-            description = "JSON Lines of {\"id\"?, \"question\", \"answer\"?} (field names: see below), or a task's "
-                    + "built-in data set NAME:SPEC (listed by 'banyan tasks').")
-    String input;
+    @Mixin
+    InputOption inputOption;
 
     @Option(names = "--output", required = true, paramLabel = "OUT.jsonl",
             description = "Where to write one result line per problem.")
@@ -84,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         resume |= retryFailed;
         PrintWriter err = spec.commandLine().getErr();
-        List<Problem> problems = selection.select(ProblemSource.load(input, fields));
+        List<Problem> problems = selection.select(ProblemSource.load(inputOption.input, fields));
         checkPaths();
         if (check) {
             checkOutputs();
@@ -111,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** No output may be one of the inputs, or another output. */
     private void checkPaths() {
-        Path inputFile = ProblemSource.inputFile(input);
+        Path inputFile = ProblemSource.inputFile(inputOption.input);
         Outputs.requireDistinct(output, "--output", inputFile, "--input");
         if (exportDir != null) {
             Outputs.requireDistinct(exportDir, "--export-dir", inputFile, "--input");

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+// The search options restate the CLI's: this module must not depend on banyan-cli, and api and search have no picocli.
 /**
  * The job's command line, as {@code spark-submit} passes it: the options of {@code banyan run} that make sense on a
  * cluster, and the output's format, exports, buckets and partitions. Exit codes as {@code banyan run}: 0 done, 1
@@ -142,6 +143,7 @@ final class JobCommand implements Callable<Integer> {
                 .exports(exports.size() == 1 && exports.get(0).strip().equalsIgnoreCase("none") ? List.of() : exports)
                 .buckets(buckets).parallel(parallel).retryFailed(retryFailed)
                 .timeLimit(timeLimit).seed(seed).threads(threads);
+        // Unset options leave the job builder's defaults, as SearchSettings.applyTo does on the API's: no common type.
         if (inputFormat != null) {
             builder.inputFormat(inputFormat);
         }
@@ -219,6 +221,7 @@ final class JobCommand implements Callable<Integer> {
         }
     }
 
+    // The CLI's Converters.DurationValue again, for the reason above the class; the API's builder checks the range.
     /** A duration such as {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT1M30S}. */
     static final class DurationValue implements ITypeConverter<Duration> {
         private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");

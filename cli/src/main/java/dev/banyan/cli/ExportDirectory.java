@@ -78,8 +78,12 @@ final class ExportDirectory implements AutoCloseable {
         return fullest;
     }
 
-    /** Writes a problem's tree and training records; call before its output line, which marks it done. */
-    void write(Solution solution) {
+    /**
+     * Writes a problem's tree and training records; call before its output line, which marks it done. Whole, under
+     * one lock: problems searched at once finish on their own threads, and their records must not interleave, so
+     * that every file lists the problems in the order of the trees.
+     */
+    synchronized void write(Solution solution) {
         trees.append(TreeLine.of(solution));
         for (ExportFormat format : ExportFormat.values()) {
             List<ExportRecord> records = format.records(solution.id(), solution.result().tree(), solution.task(),

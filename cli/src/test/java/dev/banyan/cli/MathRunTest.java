@@ -32,7 +32,8 @@ class MathRunTest {
         Path output = dir.resolve("out.jsonl");
 
         Cli.Result result = Cli.run("run", "--model", MODEL.toString(), "--input", GSM8K.resolve("test.jsonl").toString(),
-                "--limit", "10", "--output", output.toString(), "--export-dir", dir.resolve("export").toString());
+                "--limit", "10", "--output", output.toString(), "--export-dir", dir.resolve("export").toString(),
+                "--parallel", "1");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = Files.readAllLines(output);

@@ -151,7 +151,7 @@ class OnnxModelTest {
         Path reference = model.resolve("reference.jsonl");
 
         Cli.Result defaults = Cli.run("run", "--model", model.toString(), "--input", "game24:1-4",
-                "--output", fast.toString());
+                "--output", fast.toString(), "--parallel", "1");
         Cli.Result slow = Cli.run("run", "--model", model.toString(), "--input", "game24:1-4",
                 "--output", reference.toString(), "--reference", "--parallel", "4");
 

@@ -114,7 +114,7 @@ class RunResumeTest {
     private static Cli.Result run(Path dir, boolean resume) {
         List<String> args = new ArrayList<>(List.of("run", "--input", INPUT,
                 "--output", dir.resolve("out.jsonl").toString(), "--export-dir", dir.resolve("export").toString(),
-                "--model", Cli.SIMULATED.toString(), "--seed", "5"));
+                "--model", Cli.SIMULATED.toString(), "--seed", "5", "--parallel", "1"));
         if (resume) {
             args.add("--resume");
         }

@@ -17,6 +17,13 @@ import java.util.stream.Collectors;
  * Public for the reward models, which load their directories with another {@link Readout}.
  */
 public final class DecoderModel implements AutoCloseable {
+    /**
+     * A system property: when set, ONNX Runtime profiles every session (each operator's time in each run) into a
+     * JSON file named from its value and the model directory's name, written when the model closes.
+     * {@code tools/ort_profile_summary.py} sums it by operator type.
+     */
+    public static final String PROFILE_PROPERTY = "banyan.ortProfile";
+
     final ModelFiles files;
     final DecoderConfig config;
     final GraphSignature signature;
@@ -76,6 +83,10 @@ public final class DecoderModel implements AutoCloseable {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
+            }
+            String profile = System.getProperty(PROFILE_PROPERTY);
+            if (profile != null) {
+                options.enableProfiling(profile + "-" + files.directory().getFileName());
             }
             device.configure(options);
             session = env.createSession(files.graph().toString(), options);
@@ -150,6 +161,9 @@ public final class DecoderModel implements AutoCloseable {
     public void close() {
         codec.close();
         try {
+            if (System.getProperty(PROFILE_PROPERTY) != null) {
+                System.err.println("ONNX Runtime profile of " + files.graph() + ": " + session.endProfiling());
+            }
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the session of " + files.graph(), e);

@@ -6,6 +6,7 @@
  *
  * <p>{@link dev.banyan.search.Aggregation}, how a path's step scores reduce to one, lives here rather than in
  * {@link dev.banyan.search.AlgorithmSpec}: the algorithms' settings name it, and a reward model that scores
- * outcomes ({@code dev.banyan.prm}) reduces by it too.
+ * outcomes ({@code dev.banyan.prm}) reduces by it too. {@link dev.banyan.search.DaemonThreads} names the worker
+ * threads of every module's pools.
  */
 package dev.banyan.search;

@@ -8,6 +8,10 @@ import java.nio.ByteBuffer;
  * copying them; the chain is as deep as the tree. Shared by the prefix cache and by every sequence that
  * continues the prefix; never written after construction. Own positions are stored per slot with heads
  * contiguous: {@code [kvHeads][ownCapacity][rowBytes]}.
+ *
+ * <p>A snapshot keeps its whole ancestor chain reachable ({@link #chainBytes()}), though it owns only its own
+ * arrays ({@link #ownBytes()}); the prefix cache charges each snapshot its own bytes and keeps its ancestors
+ * cached beside it, so bytes shared by many descendants are counted once.
  */
 public final class KvSnapshot {
     private final KvLayout layout;
@@ -16,7 +20,8 @@ public final class KvSnapshot {
     private final int parentLength;
     private final byte[][] own;
     private final int ownCapacity;
-    private final long weight;
+    private final long ownBytes;
+    private final long chainBytes;
 
     /**
      * Takes ownership of {@code own}.
@@ -38,8 +43,8 @@ public final class KvSnapshot {
         this.parentLength = parentLength;
         this.own = own;
         this.ownCapacity = ownCapacity;
-        this.weight = (long) ownCapacity * layout.kvHeads() * layout.rowBytes() * layout.slots()
-                + (parent == null ? 0 : parent.weight());
+        this.ownBytes = (long) ownCapacity * layout.kvHeads() * layout.rowBytes() * layout.slots();
+        this.chainBytes = ownBytes + (parent == null ? 0 : parent.chainBytes());
     }
 
     /** Positions (tokens) held. */
@@ -52,13 +57,22 @@ public final class KvSnapshot {
         return tokens;
     }
 
+    /** The snapshot the first positions come from, or {@code null}: kept reachable as long as this one is. */
+    KvSnapshot parent() {
+        return parent;
+    }
+
+    /** Bytes of this snapshot's own arrays (its capacity, used or not), its ancestors' excluded. */
+    long ownBytes() {
+        return ownBytes;
+    }
+
     /**
-     * Bytes this snapshot keeps reachable: its own arrays plus its ancestors'. An upper bound on what it alone
-     * holds (ancestors shared with other snapshots are counted by each), so a cache charging this stays within
-     * its budget.
+     * Bytes this snapshot keeps reachable: its own arrays plus every ancestor's. Ancestors shared with other
+     * snapshots are counted by each, so this is what it costs alone, not its share of a tree.
      */
-    long weight() {
-        return weight;
+    long chainBytes() {
+        return chainBytes;
     }
 
     /** Whether this prefix equals {@code other[0, length())}. */

@@ -2,7 +2,13 @@ package dev.banyan.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 
 /**
@@ -11,20 +17,57 @@ import org.agrona.collections.LongHashSet;
  * comparing its tokens, so a hash collision costs a miss, never a wrong answer. A lookup returns the longest
  * cached prefix of the query; the caller recomputes the rest.
  *
- * <p>Caffeine (size-weighted W-TinyLFU) holds the entries. A snapshot shares its ancestors' bytes and weighs
- * its own plus theirs ({@link KvSnapshot#weight()}), so the bytes reachable from the cache never exceed the
- * budget, whatever is evicted in which order; the price is that shared ancestors are charged more than once. A plain hash set of
- * the keys present lets a lookup probe every prefix length without touching Caffeine's frequency sketch.
- * Used by the inference thread only: Caffeine's maintenance and the removal listener run on the calling
- * thread ({@code executor(Runnable::run)}), so the key set needs no lock.
+ * <p><b>Accounting.</b> A snapshot shares its parent's bytes, and the parent its own parent's: a chain as deep
+ * as the search tree. The cache charges each entry its own bytes only ({@link KvSnapshot#ownBytes()}) and keeps
+ * one invariant between calls: every snapshot reachable from an entry (its ancestor chain) is itself an entry,
+ * exactly once. The bytes charged are then exactly the bytes the cache keeps reachable, each shared ancestor
+ * counted once, and they never exceed the budget; a chain of ten 1-KB snapshots fits in 10 KB. To hold the
+ * invariant, an entry with cached children is <em>pinned</em> (not evictable) and only leaves are evicted; when
+ * a node's last cached child goes, the node becomes a leaf and may go in turn. A put whose ancestors are not
+ * all cached (evicted earlier) adds them back, pinned. A snapshot whose chain alone exceeds the budget
+ * ({@link KvSnapshot#chainBytes()}) is not cached.
+ *
+ * <p><b>Mechanism.</b> Caffeine (size-weighted W-TinyLFU) holds the entries and picks the leaves to evict. Its
+ * weigher gives a pinned entry weight 0, which Caffeine never evicts for size, and a leaf its own bytes (at
+ * least 1, so that a leaf that owns nothing can go too and free its parent); an entry is put again when it is
+ * pinned or unpinned, which makes Caffeine weigh it again. The pinned bytes are counted here, and Caffeine's
+ * maximum is the budget less them ({@code setMaximum}), so pinned bytes plus Caffeine's weighted size stay
+ * within the budget. The removal listener only books the removal and queues the parent that lost a child; the
+ * queue is worked off before a put returns (unpinning a parent raises the maximum before it is re-weighed, so
+ * it is evicted only if it must be), until nothing changes. A new leaf is admitted after the maximum was first
+ * lowered by its weight, so Caffeine evicts other leaves for it rather than rejecting it outright; the put's
+ * own ancestors are pinned by then. Re-puts ({@link RemovalCause#REPLACED}) are not removals.
+ *
+ * <p>One entry per key: a key whose entry is another snapshot of the same tokens (a prefix frozen twice, say
+ * by two requests with the same context, or computed again after its first copy was evicted while children
+ * were still decoding from it) is taken over by the new snapshot if the old one is a leaf; if the old one is
+ * pinned, or is the new snapshot's own ancestor, the new snapshot is not cached, since the old one serves the
+ * same lookups and caching both would break the invariant.
+ *
+ * <p>A plain hash set of the keys present lets a lookup probe every prefix length without touching Caffeine's
+ * frequency sketch. Used by the inference thread only: Caffeine's maintenance and the removal listener run on
+ * the calling thread ({@code executor(Runnable::run)}), so the key set, the entries' links and counts and the
+ * queue need no lock.
  */
 public final class PrefixCache {
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    /** What {@link #cachedAncestorOrRefuse} returns when a put cannot be cached. */
+    private static final Entry REFUSED = new Entry(0, null, null);
 
     private final long maxBytes;
     private final EngineCounters counters;
-    private final Cache<Long, KvSnapshot> cache;
+    private final Cache<Long, Entry> cache;
+    private final Policy.Eviction<Long, Entry> eviction;
     private final LongHashSet present = new LongHashSet();
+    /** Own bytes of every entry: the bytes the cache keeps reachable. */
+    private long bytes;
+    /** Own bytes of the pinned entries, which Caffeine weighs 0: its maximum is the budget less these. */
+    private long pinnedBytes;
+    /** Entries that lost their last cached child during the current call; unpinned before it returns. */
+    private final ArrayDeque<Entry> childless = new ArrayDeque<>();
+    /** Scratch for a put: the snapshots of its chain that are not cached, from the snapshot up, and their keys. */
+    private final ArrayList<KvSnapshot> adding = new ArrayList<>();
+    private final LongArrayList addingKeys = new LongArrayList();
     /**
      * Keys of snapshots offered, evicted or not: tells recomputation from a prefix's first run. Two generations
      * of at most {@link #offeredPerGeneration} keys each: when the newer fills, the older is dropped, so a long
@@ -43,6 +86,31 @@ public final class PrefixCache {
     static final int MAX_OFFERED_PER_GENERATION = 1 << 18;
     private long[] hashes = new long[256];
 
+    /** A cached snapshot and its place among the cached ones. */
+    private static final class Entry {
+        final long key;
+        final KvSnapshot snapshot;
+        /** The entry of the snapshot's parent, {@code null} for a root; cached as long as this one is. */
+        final Entry parent;
+        /** Cached entries whose parent this is. */
+        int children;
+        /** Weighs 0 and counts in {@link #pinnedBytes}; between calls, exactly when {@code children > 0}. */
+        boolean pinned;
+        /** Cleared when Caffeine removes the entry. */
+        boolean cached = true;
+
+        Entry(long key, KvSnapshot snapshot, Entry parent) {
+            this.key = key;
+            this.snapshot = snapshot;
+            this.parent = parent;
+        }
+
+        /** Caffeine's weight: a leaf's own bytes (at least 1, so that it can be evicted), a pinned entry's 0. */
+        int weight() {
+            return pinned ? 0 : leafWeight(snapshot);
+        }
+    }
+
     /** A cache of at most {@code maxBytes} bytes of keys and values, counting nowhere. */
     public PrefixCache(long maxBytes) {
         this(maxBytes, new EngineCounters());
@@ -58,17 +126,15 @@ public final class PrefixCache {
                 Math.min(MAX_OFFERED_PER_GENERATION, maxBytes / BUDGET_BYTES_PER_OFFERED_KEY));
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Long key, KvSnapshot snapshot) -> (int) Math.min(Integer.MAX_VALUE, snapshot.weight()))
+                .weigher((Long key, Entry entry) -> entry.weight())
                 .executor(Runnable::run)
-                .removalListener((Long key, KvSnapshot snapshot, RemovalCause cause) -> {
-                    if (cause != RemovalCause.REPLACED) {
-                        present.remove(key.longValue());
-                    }
-                    if (cause.wasEvicted()) {
-                        counters.cacheEvictions.incrementAndGet();
+                .removalListener((Long key, Entry entry, RemovalCause cause) -> {
+                    if (cause != RemovalCause.REPLACED) { // a re-put of the same entry, to re-weigh it
+                        removed(entry, cause.wasEvicted());
                     }
                 })
                 .build();
+        this.eviction = cache.policy().eviction().orElseThrow();
     }
 
     /** The cached snapshot that is the longest prefix of {@code tokens}, or {@code null}. */
@@ -84,10 +150,11 @@ public final class PrefixCache {
         }
         for (int length = tokens.length; length > 0; length--) {
             if (present.contains(hashes[length])) {
-                KvSnapshot candidate = cache.getIfPresent(hashes[length]);
-                if (candidate != null && candidate.length() == length && candidate.isPrefixOf(tokens)) {
+                Entry candidate = cache.getIfPresent(hashes[length]);
+                if (candidate != null && candidate.snapshot.length() == length
+                        && candidate.snapshot.isPrefixOf(tokens)) {
                     counters.cacheHits.incrementAndGet();
-                    return candidate;
+                    return candidate.snapshot;
                 }
             }
         }
@@ -113,9 +180,13 @@ public final class PrefixCache {
         return longest;
     }
 
-    /** Offers a snapshot; the cache may evict others, or this one, to stay within budget. */
+    /**
+     * Offers a snapshot, and with it its ancestors that are not cached; to stay within budget the cache evicts
+     * other leaves, or later this one.
+     */
     public void put(KvSnapshot snapshot) {
-        if (snapshot.length() == 0 || snapshot.weight() > maxBytes) {
+        if (snapshot.length() == 0
+                || snapshot.chainBytes() - snapshot.ownBytes() + leafWeight(snapshot) > maxBytes) {
             return;
         }
         long key = key(snapshot.tokens());
@@ -124,10 +195,139 @@ public final class PrefixCache {
             offered = new LongHashSet();
         }
         offered.add(key);
-        present.add(key);
-        cache.put(key, snapshot);
-        cache.cleanUp();
+        Entry parent = cachedAncestorOrRefuse(snapshot, key);
+        if (parent == REFUSED) {
+            return;
+        }
+        if (adding.isEmpty()) {
+            cache.getIfPresent(key); // cached already: counts as a use
+            return;
+        }
+        for (int i = 0; i < addingKeys.size(); i++) {
+            // A leaf holding the key of a snapshot being added: the same tokens in other arrays, replaced.
+            cache.invalidate(addingKeys.getLong(i));
+        }
+        for (int i = adding.size() - 1; i > 0; i--) {
+            parent = add(adding.get(i), addingKeys.getLong(i), parent, true);
+        }
+        add(snapshot, key, parent, false);
+        adding.clear();
+        addingKeys.clear();
+        settle(0);
         publish();
+    }
+
+    /**
+     * Fills {@link #adding} with the snapshots of {@code snapshot}'s chain that are not cached, from it up to the
+     * first that is, and returns that one's entry ({@code null} if none is). Returns {@link #REFUSED}, with
+     * nothing changed, if they cannot all be added: a key among them is held by another snapshot that must stay
+     * (pinned, or the first cached ancestor itself), two of them share a key, or one is too large for Caffeine's
+     * weights.
+     */
+    private Entry cachedAncestorOrRefuse(KvSnapshot snapshot, long key) {
+        adding.clear();
+        addingKeys.clear();
+        Entry cachedAncestor = null;
+        for (KvSnapshot s = snapshot; s != null; s = s.parent()) {
+            long k = s == snapshot ? key : key(s.tokens());
+            Entry held = cache.policy().getIfPresentQuietly(k);
+            if (held != null && held.snapshot == s) {
+                cachedAncestor = held;
+                break;
+            }
+            if ((held != null && held.pinned) || addingKeys.containsLong(k) || s.ownBytes() > Integer.MAX_VALUE) {
+                return refuse();
+            }
+            adding.add(s);
+            addingKeys.addLong(k);
+        }
+        if (cachedAncestor != null && addingKeys.containsLong(cachedAncestor.key)) {
+            return refuse();
+        }
+        return cachedAncestor;
+    }
+
+    private Entry refuse() {
+        adding.clear();
+        addingKeys.clear();
+        return REFUSED;
+    }
+
+    /**
+     * Adds {@code snapshot} under {@code parent} (its parent's entry, {@code null} for a root), pinning the parent:
+     * pinned itself if a child will follow; otherwise a leaf, admitted once Caffeine has made room for it.
+     */
+    private Entry add(KvSnapshot snapshot, long key, Entry parent, boolean pinned) {
+        Entry entry = new Entry(key, snapshot, parent);
+        if (parent != null) {
+            parent.children++;
+            if (!parent.pinned) {
+                pin(parent);
+            }
+        }
+        bytes += snapshot.ownBytes();
+        present.add(key);
+        if (pinned) {
+            pin(entry);
+        } else {
+            settle(leafWeight(snapshot));
+            limit(0);
+            cache.put(key, entry);
+        }
+        return entry;
+    }
+
+    /**
+     * Weighs an entry 0 from now on; the put (of a new entry, or again of a cached one) is how Caffeine weighs it.
+     * Lowers Caffeine's weighted size only: the maximum follows at the next {@link #settle}.
+     */
+    private void pin(Entry entry) {
+        entry.pinned = true;
+        pinnedBytes += entry.snapshot.ownBytes();
+        cache.put(entry.key, entry);
+    }
+
+    /**
+     * Sets Caffeine's maximum to the budget less the pinned bytes and {@code reserve}, lets it evict, and
+     * unpins the entries left childless, raising the maximum before each is weighed again (so that it goes only
+     * if it must); until nothing changes.
+     */
+    private void settle(long reserve) {
+        while (true) {
+            limit(reserve);
+            cache.cleanUp();
+            Entry entry = childless.poll();
+            if (entry == null) {
+                return;
+            }
+            if (entry.cached && entry.pinned && entry.children == 0) {
+                entry.pinned = false;
+                pinnedBytes -= entry.snapshot.ownBytes();
+                limit(reserve);
+                cache.put(entry.key, entry);
+            }
+        }
+    }
+
+    private void limit(long reserve) {
+        eviction.setMaximum(Math.max(0, maxBytes - pinnedBytes - reserve));
+    }
+
+    /** The removal listener's bookkeeping; changes nothing in Caffeine (the parent is unpinned by settle). */
+    private void removed(Entry entry, boolean evicted) {
+        entry.cached = false;
+        present.remove(entry.key);
+        bytes -= entry.snapshot.ownBytes();
+        if (entry.parent != null && --entry.parent.children == 0) {
+            childless.add(entry.parent);
+        }
+        if (evicted) {
+            counters.cacheEvictions.incrementAndGet();
+        }
+    }
+
+    private static int leafWeight(KvSnapshot snapshot) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, snapshot.ownBytes()));
     }
 
     /** Keys remembered for {@link #longestPrefixOfferedBefore}: at most twice {@link #offeredPerGeneration()}. */
@@ -139,9 +339,18 @@ public final class PrefixCache {
         return offeredPerGeneration;
     }
 
+    /** The cached snapshots, each mapped to whether it is pinned (by identity); for tests. */
+    Map<KvSnapshot, Boolean> entries() {
+        Map<KvSnapshot, Boolean> entries = new IdentityHashMap<>();
+        for (Entry entry : cache.asMap().values()) {
+            entries.put(entry.snapshot, entry.pinned);
+        }
+        return entries;
+    }
+
 
     private void publish() {
-        counters.cacheBytes.set(cache.policy().eviction().orElseThrow().weightedSize().orElse(0));
+        counters.cacheBytes.set(bytes);
         counters.cacheEntries.set(cache.estimatedSize());
     }
 

@@ -84,8 +84,11 @@ class KvSnapshotTest {
         assertHolds(partial);
         assertThat(partial.length()).isEqualTo(9);
 
-        assertThat(step.weight()).as("own bytes plus the ancestors'").isEqualTo(context.weight() + LAYOUT.bytesPerToken());
-        assertThat(context.weight()).as("trimmed to its length").isEqualTo(6 * LAYOUT.bytesPerToken());
+        assertThat(context.ownBytes()).as("trimmed to its length").isEqualTo(6 * LAYOUT.bytesPerToken());
+        assertThat(step.ownBytes()).as("its own positions only").isEqualTo(LAYOUT.bytesPerToken());
+        assertThat(step.chainBytes()).as("what it keeps reachable: its own and the ancestors'")
+                .isEqualTo(context.ownBytes() + step.ownBytes());
+        assertThat(partial.freeze(tokens(9)).parent()).as("the whole parent, though it uses part").isSameAs(step);
     }
 
     @Test

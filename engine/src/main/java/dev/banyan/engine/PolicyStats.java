@@ -11,8 +11,8 @@ package dev.banyan.engine;
  * @param prefixTokensFirstRun context tokens run for the first time (a new prompt, the delimiter after a step)
  * @param cacheLookups prefix-cache lookups (one per request)
  * @param cacheHits lookups that found a cached prefix
- * @param cacheBytes bytes the prefix cache is charged for now, at most its budget: an upper bound on what it holds,
- *                   since an entry is charged for the ancestors it shares with other entries
+ * @param cacheBytes bytes the prefix cache holds now, at most its budget: each entry's own keys and values (its
+ *                   cached ancestors are entries of their own, counted once)
  * @param cacheEntries prefixes the cache holds now
  * @param cacheEvictions entries evicted to stay within the byte budget
  * @param forwardPasses forward passes run

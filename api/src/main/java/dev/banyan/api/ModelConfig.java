@@ -1,24 +1,23 @@
 package dev.banyan.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.banyan.prm.PrmConfig;
 import dev.banyan.search.AlgorithmSpec;
 import dev.banyan.search.tasks.KnownKeys;
+import dev.banyan.search.tasks.StrictJson;
 import dev.banyan.search.tasks.TaskSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A model directory's {@code banyan.json}, checked.
@@ -40,18 +39,7 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
                    TaskSettings simulated) {
     static final String FILE_NAME = "banyan.json";
     static final String SIMULATED = "simulated";
-    static final String TASK_SETTINGS = "taskSettings";
-    /** Every top-level key; any other is an error (a misspelt key must not be silently ignored). */
-    static final Set<String> KEYS = Set.of("task", TASK_SETTINGS, "policy", "prm", "prmStyle", "algorithm",
-            "budgetTokens", "maxStepTokens", "temperature", "topK", "topP", "variant", "prmVariant", "maxBatchSequences",
-            "maxBatchTokens", "kvCacheBytes", "valueCacheEntries", "intraOpThreads", "device", SIMULATED, "algorithms");
-    /** The styles a {@code prm.json} can declare; {@code "prmStyle"}, when given, must match the PRM's. */
-    static final List<String> PRM_STYLES = List.of("step-tag", "token-classification", "value-head");
-    /** Strict: a duplicate key or text after the object is an error. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final ObjectMapper JSON = StrictJson.builder().build();
 
     static ModelConfig read(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -71,41 +59,85 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
                     ? "permission denied" : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
                     : e.getMessage()), e);
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new ModelException(file + " must hold a JSON object");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name)) {
-                throw new ModelException(KnownKeys.unknown(file.toString(), "key", name, KEYS));
-            }
+        Checks check = new Checks(file, root);
+        Written written;
+        try {
+            written = StrictJson.bind(JSON, root, Written.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ModelException(KnownKeys.unknown(file.toString(), "key", e.getPropertyName(),
+                    e.getKnownPropertyIds().stream().map(Object::toString).toList()));
+        } catch (JsonMappingException e) {
+            throw check.bad(StrictJson.key(e), expected(StrictJson.targetType(e)), StrictJson.value(root, e));
         }
-        Fields fields = new Fields(file, root);
-        String prmStyle = fields.text("prmStyle", null);
-        if (prmStyle != null) {
-            if (!PRM_STYLES.contains(prmStyle)) {
-                throw new ModelException(file + ": \"prmStyle\" must be one of " + String.join(", ", PRM_STYLES)
-                        + ", was \"" + prmStyle + "\"");
-            }
-            if (SIMULATED.equals(fields.text("prm", null))) {
-                throw new ModelException(file + ": \"prmStyle\" describes an ONNX PRM, but \"prm\" is \""
+        return written.checked(directory, check);
+    }
+
+    /**
+     * {@code banyan.json} as written, bound by Jackson: its keys are these components, any other is an error (a
+     * misspelt key must not be silently ignored); a key not given, or null, is null here.
+     */
+    private record Written(String task, Map<String, Object> taskSettings, String policy, String prm,
+                           PrmConfig.Style prmStyle, String algorithm, Long budgetTokens, Long maxStepTokens,
+                           Double temperature, Long topK, Double topP, String variant, String prmVariant,
+                           Long maxBatchSequences, Long maxBatchTokens, Long kvCacheBytes, Long valueCacheEntries,
+                           Long intraOpThreads, String device, Map<String, Object> simulated,
+                           Map<String, Map<String, Object>> algorithms) {
+        /** The checks of ranges and of keys together, and the defaults of keys not given. */
+        ModelConfig checked(Path directory, Checks check) {
+            if (prmStyle != null && SIMULATED.equals(prm)) {
+                throw new ModelException(check.file() + ": \"prmStyle\" describes an ONNX PRM, but \"prm\" is \""
                         + SIMULATED + "\"; remove \"prmStyle\"");
             }
+            SearchDefaults builtIn = SearchDefaults.BUILT_IN;
+            String algorithmName = check.text("algorithm", algorithm, builtIn.algorithm());
+            try {
+                AlgorithmSpec.parse(algorithmName);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(check.file() + ": \"algorithm\": " + e.getMessage());
+            }
+            SearchDefaults defaults = new SearchDefaults(algorithmName,
+                    check.positive("budgetTokens", budgetTokens, builtIn.budgetTokens()),
+                    (int) Math.min(Integer.MAX_VALUE, check.positive("maxStepTokens", maxStepTokens,
+                            (long) builtIn.maxStepTokens())),
+                    check.algorithms(algorithms));
+            if (topP != null && !(topP > 0 && topP <= 1)) {
+                throw check.bad("topP", "a number in (0, 1]", check.root().get("topP"));
+            }
+            OnnxSettings onnx = new OnnxSettings(check.nonNegative("temperature", temperature),
+                    toInt(check.nonNegative("topK", topK)), topP, check.text("variant", variant, null),
+                    check.text("prmVariant", prmVariant, null),
+                    toInt(check.positive("maxBatchSequences", maxBatchSequences, null)),
+                    toInt(check.positive("maxBatchTokens", maxBatchTokens, null)),
+                    check.nonNegative("kvCacheBytes", kvCacheBytes),
+                    check.nonNegative("valueCacheEntries", valueCacheEntries),
+                    toInt(check.nonNegative("intraOpThreads", intraOpThreads)), false);
+            return new ModelConfig(directory, check.file(),
+                    check.required("task", task), check.settings("taskSettings", taskSettings),
+                    check.required("policy", policy), check.required("prm", prm),
+                    prmStyle == null ? null : prmStyle.key(), onnx, check.text("device", device, "cpu"), defaults,
+                    check.settings(SIMULATED, simulated));
         }
-        SearchDefaults builtIn = SearchDefaults.BUILT_IN;
-        String algorithm = fields.text("algorithm", builtIn.algorithm());
-        try {
-            AlgorithmSpec.parse(algorithm);
-        } catch (IllegalArgumentException e) {
-            throw new ModelException(file + ": \"algorithm\": " + e.getMessage());
+    }
+
+    /** What a key of this type takes, for a value Jackson could not bind to it. */
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a non-empty string";
         }
-        SearchDefaults defaults = new SearchDefaults(algorithm,
-                fields.positiveLong("budgetTokens", builtIn.budgetTokens()),
-                (int) Math.min(Integer.MAX_VALUE, fields.positiveLong("maxStepTokens", (long) builtIn.maxStepTokens())),
-                algorithmSettings(file, root.path("algorithms")));
-        return new ModelConfig(directory, file, fields.requiredText("task"), settings(file, root, TASK_SETTINGS),
-                fields.requiredText("policy"), fields.requiredText("prm"), prmStyle,
-                onnxSettings(file, fields), fields.text("device", "cpu"), defaults, settings(file, root, SIMULATED));
+        if (type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Double.class) {
+            return "a number";
+        }
+        if (type == PrmConfig.Style.class) {
+            return "one of " + Arrays.stream(PrmConfig.Style.values()).map(PrmConfig.Style::key)
+                    .collect(Collectors.joining(", "));
+        }
+        return "an object of settings"; // taskSettings, simulated, algorithms and each of its entries
     }
 
     /**
@@ -142,70 +174,8 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         }
     }
 
-    private static OnnxSettings onnxSettings(Path file, Fields fields) {
-        Double topP = fields.nonNegativeDouble("topP", null);
-        if (topP != null && !(topP > 0 && topP <= 1)) {
-            throw new ModelException(file + ": \"topP\" must be a number in (0, 1], was " + topP);
-        }
-        Long kvCacheBytes = fields.nonNegativeLong("kvCacheBytes");
-        return new OnnxSettings(fields.nonNegativeDouble("temperature", null), toInt(fields.nonNegativeLong("topK")),
-                topP, fields.text("variant", null), fields.text("prmVariant", null),
-                toInt(fields.positiveLong("maxBatchSequences", null)), toInt(fields.positiveLong("maxBatchTokens", null)),
-                kvCacheBytes, fields.nonNegativeLong("valueCacheEntries"), toInt(fields.nonNegativeLong("intraOpThreads")),
-                false);
-    }
-
     private static Integer toInt(Long value) {
         return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
-    }
-
-    /** An optional object of plain settings (strings, numbers, booleans), e.g. {@code "simulated": {...}}. */
-    private static TaskSettings settings(Path file, JsonNode root, String key) {
-        JsonNode object = root.path(key);
-        String source = file + ": \"" + key + "\"";
-        if (object.isMissingNode() || object.isNull()) {
-            return TaskSettings.empty(source);
-        }
-        if (!object.isObject()) {
-            throw new ModelException(source + " must be an object of settings");
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(entry -> {
-            JsonNode value = entry.getValue();
-            if (!value.isValueNode()) {
-                throw new ModelException(source + ": \"" + entry.getKey() + "\" must be a string, number or boolean, was "
-                        + value);
-            }
-            values.put(entry.getKey(), value.isNull() ? null : value.isNumber() ? value.numberValue()
-                    : value.isBoolean() ? (Object) value.booleanValue() : value.asText());
-        });
-        return TaskSettings.of(source, values);
-    }
-
-    /** {@code "algorithms": {"eta-mcts": {"mergeDistance": 4}, ...}}: per-algorithm settings, each checked. */
-    private static Map<String, Map<String, Object>> algorithmSettings(Path file, JsonNode algorithms) {
-        if (algorithms.isMissingNode() || algorithms.isNull()) {
-            return Map.of();
-        }
-        if (!algorithms.isObject()) {
-            throw new ModelException(file + ": \"algorithms\" must be an object of per-algorithm settings");
-        }
-        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
-        algorithms.fields().forEachRemaining(entry -> {
-            String where = file + ": \"algorithms." + entry.getKey() + "\"";
-            if (!entry.getValue().isObject()) {
-                throw new ModelException(where + " must be an object of settings");
-            }
-            Map<String, Object> settings = new ObjectMapper().convertValue(entry.getValue(),
-                    new TypeReference<Map<String, Object>>() { });
-            try {
-                AlgorithmSpec.parse(entry.getKey(), settings);
-            } catch (IllegalArgumentException e) {
-                throw new ModelException(where + ": " + e.getMessage());
-            }
-            all.put(entry.getKey(), settings);
-        });
-        return all;
     }
 
     ModelConfig withDevice(String otherDevice) {
@@ -241,58 +211,78 @@ record ModelConfig(Path directory, Path file, String task, TaskSettings taskSett
         return path;
     }
 
-    /** Typed reads of top-level fields, each failure naming the file and the key. */
-    private record Fields(Path file, JsonNode root) {
-        String requiredText(String key) {
-            String value = text(key, null);
+    /** The checks Jackson's types do not make, each failure naming the file, the key and the value as written. */
+    private record Checks(Path file, JsonNode root) {
+        ModelException bad(String key, String expected, JsonNode given) {
+            return new ModelException(file + ": \"" + key + "\" must be " + expected + ", was " + given);
+        }
+
+        String required(String key, String value) {
             if (value == null) {
                 throw new ModelException(file + " is missing \"" + key + "\"");
+            }
+            return text(key, value, null);
+        }
+
+        String text(String key, String value, String fallback) {
+            if (value != null && value.isBlank()) {
+                throw bad(key, "a non-empty string", root.get(key));
+            }
+            return value == null ? fallback : value;
+        }
+
+        Long positive(String key, Long value, Long fallback) {
+            if (value != null && value < 1) {
+                throw bad(key, "a positive integer", root.get(key));
+            }
+            return value == null ? fallback : value;
+        }
+
+        Long nonNegative(String key, Long value) {
+            if (value != null && value < 0) {
+                throw bad(key, "an integer >= 0", root.get(key));
             }
             return value;
         }
 
-        String text(String key, String fallback) {
-            JsonNode value = root.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
+        Double nonNegative(String key, Double value) {
+            if (value != null && !(value >= 0)) {
+                throw bad(key, "a number >= 0", root.get(key));
             }
-            if (!value.isTextual() || value.asText().isBlank()) {
-                throw new ModelException(file + ": \"" + key + "\" must be a non-empty string, was " + value);
-            }
-            return value.asText();
+            return value;
         }
 
-        Long positiveLong(String key, Long fallback) {
-            JsonNode value = root.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
+        /** An optional object of plain settings, e.g. {@code "simulated": {...}}; Jackson's maps take any value. */
+        TaskSettings settings(String key, Map<String, Object> values) {
+            String source = file + ": \"" + key + "\"";
+            if (values == null) {
+                return TaskSettings.empty(source);
             }
-            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
-                throw new ModelException(file + ": \"" + key + "\" must be a positive integer, was " + value);
-            }
-            return value.asLong();
+            values.forEach((name, value) -> {
+                if (value instanceof Map || value instanceof List) {
+                    throw new ModelException(source + ": \"" + name + "\" must be a string, number or boolean, was "
+                            + root.get(key).get(name));
+                }
+            });
+            return TaskSettings.of(source, values);
         }
 
-        Long nonNegativeLong(String key) {
-            JsonNode value = root.get(key);
-            if (value == null || value.isNull()) {
-                return null;
+        /** {@code "algorithms": {"eta-mcts": {"mergeDistance": 4}, ...}}: per-algorithm settings, each checked. */
+        Map<String, Map<String, Object>> algorithms(Map<String, Map<String, Object>> settings) {
+            if (settings == null) {
+                return Map.of();
             }
-            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
-                throw new ModelException(file + ": \"" + key + "\" must be an integer >= 0, was " + value);
-            }
-            return value.asLong();
-        }
-
-        Double nonNegativeDouble(String key, Double fallback) {
-            JsonNode value = root.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isNumber() || !(value.doubleValue() >= 0)) {
-                throw new ModelException(file + ": \"" + key + "\" must be a number >= 0, was " + value);
-            }
-            return value.doubleValue();
+            settings.forEach((name, values) -> {
+                if (values == null) {
+                    throw bad("algorithms." + name, "an object of settings", root.get("algorithms").get(name));
+                }
+                try {
+                    AlgorithmSpec.parse(name, values);
+                } catch (IllegalArgumentException e) {
+                    throw new ModelException(file + ": \"algorithms." + name + "\": " + e.getMessage());
+                }
+            });
+            return settings;
         }
     }
 }

@@ -1,18 +1,19 @@
 package dev.banyan.prm;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.banyan.search.tasks.KnownKeys;
+import dev.banyan.search.tasks.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -56,13 +57,10 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
     /** The placeholder for the question in {@code prompt_template}. */
     public static final String QUESTION = "{question}";
 
-    /** Strict: a duplicate key or text after the object is an error. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    /** Binds prm.json onto {@link Written}, whose components are its keys in snake case. */
+    private static final ObjectMapper JSON = StrictJson.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
-    private static final Set<String> KEYS = Set.of("style", "prompt_template", "step_suffix", "tag", "good", "bad",
-            "output", "positive_index", "activation");
 
     /** How a PRM's output becomes a step's score. */
     public enum Style {
@@ -80,6 +78,7 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
         }
 
         /** The name prm.json uses. */
+        @JsonValue
         public String key() {
             return key;
         }
@@ -89,6 +88,8 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
     public enum Activation {
         CLIP, SIGMOID;
 
+        /** The name prm.json uses. */
+        @JsonValue
         String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -101,7 +102,7 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(file, "file");
-        String where = "prm.json (" + file + ")";
+        String where = where(file);
         int at = promptTemplate.indexOf(QUESTION);
         if (at < 0 || promptTemplate.indexOf(QUESTION, at + 1) >= 0) {
             throw new IllegalArgumentException(where + ": prompt_template must hold " + QUESTION + " exactly once, was "
@@ -135,7 +136,7 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
 
     /** Reads and checks {@code file}; every error names it and the offending key. */
     public static PrmConfig read(Path file) {
-        String where = "prm.json (" + file + ")";
+        String where = where(file);
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file));
@@ -144,78 +145,79 @@ public record PrmConfig(Style style, String promptTemplate, String stepSuffix, S
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + where + ": " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object");
         }
-        Set<String> unknown = new TreeSet<>();
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
+        try {
+            return StrictJson.bind(JSON, root, Written.class).checked(file);
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson stops at the first unknown key; the message names them all.
+            Set<String> known = new TreeSet<>();
+            e.getKnownPropertyIds().forEach(key -> known.add(key.toString()));
+            Set<String> unknown = new TreeSet<>();
+            root.fieldNames().forEachRemaining(key -> {
+                if (!known.contains(key)) {
+                    unknown.add(key);
+                }
+            });
             String first = unknown.iterator().next();
-            throw new IllegalArgumentException(where + ": unknown keys " + unknown + "; expected some of "
-                    + new TreeSet<>(KEYS) + KnownKeys.nearest(first, KEYS).map(near -> " (did you mean \"" + near
-                    + "\" for \"" + first + "\"?)").orElse(""));
-        }
-
-        String styleName = string(root, where, "style", true);
-        Style style = Arrays.stream(Style.values()).filter(s -> s.key().equals(styleName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(where + ": style " + quote(styleName) + " is not one of "
-                        + Arrays.stream(Style.values()).map(Style::key).toList()));
-        onlyFor(root, where, "positive_index", style, Style.TOKEN_CLASSIFICATION);
-        onlyFor(root, where, "activation", style, Style.VALUE_HEAD);
-
-        int positive = 1;
-        if (root.has("positive_index")) {
-            JsonNode node = root.get("positive_index");
-            if (!node.isInt()) {
-                throw new IllegalArgumentException(where + ": positive_index must be 0 or 1, was " + node);
+            throw new IllegalArgumentException(where + ": unknown keys " + unknown + "; expected some of " + known
+                    + KnownKeys.nearest(first, known).map(near -> " (did you mean \"" + near + "\" for \"" + first
+                    + "\"?)").orElse(""));
+        } catch (JsonMappingException e) {
+            Class<?> type = StrictJson.targetType(e);
+            JsonNode given = StrictJson.value(root, e);
+            String at = where + ": " + StrictJson.key(e);
+            if (type != null && type.isEnum()) {
+                throw new IllegalArgumentException(at + " " + given + " is not one of " + Arrays.stream(
+                        type.getEnumConstants()).map(constant -> JSON.convertValue(constant, String.class)).toList());
             }
-            positive = node.asInt();
+            // Every key but positive_index holds a string or a name.
+            throw new IllegalArgumentException(at + " must be " + (type == String.class ? "a string" : "an integer")
+                    + ", was " + given);
         }
-        Activation activation = Activation.CLIP;
-        String activationName = string(root, where, "activation", false);
-        if (activationName != null) {
-            activation = Arrays.stream(Activation.values()).filter(a -> a.key().equals(activationName)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(where + ": activation " + quote(activationName)
-                            + " is not one of [clip, sigmoid]"));
+    }
+
+    /** prm.json as written; a key not given, or null, is null here. */
+    private record Written(Style style, String promptTemplate, String stepSuffix, String tag, String good, String bad,
+                           String output, Integer positiveIndex, Activation activation) {
+        /** The checks of which keys go together, and the defaults; the record's constructor checks the rest. */
+        PrmConfig checked(Path file) {
+            String where = where(file);
+            required(where, "style", style);
+            onlyFor(where, "positive_index", positiveIndex, Style.TOKEN_CLASSIFICATION);
+            onlyFor(where, "activation", activation, Style.VALUE_HEAD);
+            if ("".equals(output)) {
+                throw new IllegalArgumentException(where + ": output must name a graph output, was empty");
+            }
+            return new PrmConfig(style, required(where, "prompt_template", promptTemplate),
+                    required(where, "step_suffix", stepSuffix), tag, good, bad, output == null ? "logits" : output,
+                    positiveIndex == null ? 1 : positiveIndex, activation == null ? Activation.CLIP : activation, file);
         }
-        String output = string(root, where, "output", false);
-        if (output != null && output.isEmpty()) {
-            throw new IllegalArgumentException(where + ": output must name a graph output, was empty");
+
+        private static <T> T required(String where, String key, T value) {
+            if (value == null) {
+                throw new IllegalArgumentException(where + ": missing " + key);
+            }
+            return value;
         }
-        return new PrmConfig(style, string(root, where, "prompt_template", true), string(root, where, "step_suffix", true),
-                string(root, where, "tag", false), string(root, where, "good", false), string(root, where, "bad", false),
-                output == null ? "logits" : output, positive, activation, file);
+
+        private void onlyFor(String where, String key, Object value, Style owner) {
+            if (value != null && style != owner) {
+                throw new IllegalArgumentException(where + ": " + key + " belongs to style " + owner.key()
+                        + " only, not " + style.key());
+            }
+        }
+    }
+
+    /** How messages name {@code file}. */
+    private static String where(Path file) {
+        return "prm.json (" + file + ")";
     }
 
     /** The text before the first step, for {@code question}. */
     public String prompt(String question) {
         return promptTemplate.replace(QUESTION, question);
-    }
-
-    private static String string(JsonNode root, String where, String key, boolean required) {
-        JsonNode node = root.get(key);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(where + ": missing " + key);
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException(where + ": " + key + " must be a string, was " + node);
-        }
-        return node.asText();
-    }
-
-    private static void onlyFor(JsonNode root, String where, String key, Style style, Style owner) {
-        if (root.has(key) && style != owner) {
-            throw new IllegalArgumentException(where + ": " + key + " belongs to style " + owner.key() + " only, not "
-                    + style.key());
-        }
     }
 
     /** {@code text} in double quotes, newlines shown as {@code \n}. */

@@ -1,9 +1,5 @@
 package dev.banyan.search;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,75 +35,12 @@ public sealed interface AlgorithmSpec {
 
     /**
      * The algorithm with this command-line name, its defaults overridden by {@code settings} (record component
-     * name → value: a number, a boolean, or an enum constant's name), e.g. a model's shipped settings read from
-     * JSON. An unknown setting or a value of the wrong kind fails with a message naming it.
+     * name → value: a number, a boolean, or an enum constant's name, in any case and with {@code -} for
+     * {@code _}), e.g. a model's shipped settings read from JSON; a null value keeps the default. An unknown
+     * setting or a value of the wrong kind fails with a message naming it.
      */
     static AlgorithmSpec parse(String name, Map<String, ?> settings) {
-        AlgorithmSpec defaults = parse(name);
-        if (settings.isEmpty()) {
-            return defaults;
-        }
-        RecordComponent[] components = defaults.getClass().getRecordComponents();
-        List<String> known = new ArrayList<>();
-        for (RecordComponent component : components) {
-            known.add(component.getName());
-        }
-        for (String key : settings.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' for " + defaults.name()
-                        + "; expected one of " + String.join(", ", known));
-            }
-        }
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent component = components[i];
-                types[i] = component.getType();
-                Object given = settings.get(component.getName());
-                values[i] = given == null ? component.getAccessor().invoke(defaults)
-                        : convert(defaults.name(), component.getName(), types[i], given);
-            }
-            Constructor<?> canonical = defaults.getClass().getDeclaredConstructor(types);
-            return (AlgorithmSpec) canonical.newInstance(values);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof IllegalArgumentException bad ? bad
-                    : new IllegalStateException("cannot build " + defaults.name() + " settings", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + defaults.name() + " settings", e);
-        }
-    }
-
-    private static Object convert(String algorithm, String key, Class<?> type, Object value) {
-        String where = algorithm + " setting '" + key + "'";
-        if (type == int.class || type == long.class || type == double.class) {
-            if (!(value instanceof Number number)) {
-                throw new IllegalArgumentException(where + " must be a number, was " + value);
-            }
-            if (type == double.class) {
-                return number.doubleValue();
-            }
-            if (number.doubleValue() != Math.rint(number.doubleValue())) {
-                throw new IllegalArgumentException(where + " must be a whole number, was " + value);
-            }
-            return type == int.class ? (Object) number.intValue() : (Object) number.longValue();
-        }
-        if (type == boolean.class) {
-            if (!(value instanceof Boolean)) {
-                throw new IllegalArgumentException(where + " must be true or false, was " + value);
-            }
-            return value;
-        }
-        if (type.isEnum()) {
-            for (Object constant : type.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equalsIgnoreCase(String.valueOf(value).replace('-', '_'))) {
-                    return constant;
-                }
-            }
-            throw new IllegalArgumentException(where + " must be one of " + List.of(type.getEnumConstants())
-                    + ", was " + value);
-        }
-        throw new IllegalStateException(where + " has a type settings cannot set: " + type);
+        return AlgorithmSettings.bind(parse(name), settings);
     }
 
     /** The first pass's width (beams of beam search, subtrees of DVTS) when the width is derived from the budget. */

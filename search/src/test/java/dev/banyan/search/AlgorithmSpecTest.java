@@ -2,6 +2,7 @@ package dev.banyan.search;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,54 @@ class AlgorithmSpecTest {
                 .hasMessage("expansions must be positive, was 0");
         assertThatThrownBy(() -> AlgorithmSpec.parse("ab-mcts", Map.of("prior", "cauchy")))
                 .hasMessageContaining("ab-mcts setting 'prior' must be one of [GAUSSIAN, BETA]");
+    }
+
+    @Test
+    void aSettingOfAnotherKindIsNotCoerced() {
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("pathValueAtTerminals", 1)))
+                .hasMessage("mcts-star setting 'pathValueAtTerminals' must be true or false, was 1");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("pathValueAtTerminals", "true")))
+                .hasMessage("mcts-star setting 'pathValueAtTerminals' must be true or false, was true");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", "8")))
+                .hasMessage("beam setting 'width' must be a number, was 8");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("c", "0.3")))
+                .hasMessage("mcts-star setting 'c' must be a number, was 0.3");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("aggregation", 1)))
+                .hasMessage("beam setting 'aggregation' must be one of [LAST, MIN, PROD, MEAN], was 1");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", 3_000_000_000L)))
+                .hasMessage("beam setting 'width' must be a whole number that fits int, was 3000000000");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", Map.of("width", java.util.List.of(1))))
+                .hasMessage("beam setting 'width' must be a number, was [1]");
+    }
+
+    @Test
+    void enumSettingsTakeAnyCaseAndDashes() {
+        assertThat(AlgorithmSpec.parse("best-of-n", Map.of("mode", "Majority", "aggregation", "PROD")))
+                .isEqualTo(new AlgorithmSpec.BestOfN(0, AlgorithmSpec.BestOfNMode.MAJORITY, Aggregation.PROD));
+        assertThat(AlgorithmSpec.parse("mcts-star", Map.of("answerMode", "VALUE_VOTE")))
+                .isEqualTo(AlgorithmSpec.MctsStar.defaults().withAnswerMode(AlgorithmSpec.AnswerMode.VALUE_VOTE));
+    }
+
+    @Test
+    void aNullSettingKeepsItsDefaultButAnUnknownOneStillFails() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("width", null);
+        assertThat(AlgorithmSpec.parse("beam", settings)).isEqualTo(AlgorithmSpec.Beam.defaults());
+        settings.put("depth", null);
+        assertThatThrownBy(() -> AlgorithmSpec.parse("beam", settings))
+                .hasMessage("unknown setting 'depth' for beam; expected one of width, expansions, aggregation");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("greedy", Map.of("width", 2)))
+                .hasMessage("unknown setting 'width' for greedy; expected one of ");
+    }
+
+    @Test
+    void aCrossSettingRuleIsTheRecordsOwn() {
+        assertThatThrownBy(() -> AlgorithmSpec.parse("dvts", Map.of("width", 2)))
+                .hasMessage("dvts width (2) must be >= expansions (4)");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("mcts-star", Map.of("branch", 20)))
+                .hasMessage("maxChildren (12) must be >= branch (20)");
+        assertThatThrownBy(() -> AlgorithmSpec.parse("ab-mcts", Map.of("pruneBelow", 1.5)))
+                .hasMessage("pruneBelow must be in [0,1], was 1.5");
     }
 
     @Test

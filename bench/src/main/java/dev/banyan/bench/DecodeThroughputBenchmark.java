@@ -84,6 +84,10 @@ public class DecodeThroughputBenchmark {
     @Param({"1", "8", "32"})
     public int batch;
 
+    /** The engine's sampling threads ({@code PolicyEngine.Builder.samplingThreads}); 0 keeps its default. */
+    @Param("0")
+    public int samplingThreads;
+
     /** Tokens generated per sequence. */
     @Param("32")
     public int tokens;
@@ -118,8 +122,9 @@ public class DecodeThroughputBenchmark {
         }
         // Greedy-free sampling as the search runs it: temperature 1, no top-k or top-p, whatever the model's
         // generation_config.json says (the bare loop's arg-max is the floor either way).
-        engine = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch))
-                .temperature(1).topK(0).topP(1).build();
+        PolicyEngine.Builder builder = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch))
+                .temperature(1).topK(0).topP(1);
+        engine = (samplingThreads > 0 ? builder.samplingThreads(samplingThreads) : builder).build();
         long[] prompt;
         try (DecoderModel model = DecoderModel.load(dir, Device.CPU, 1, Readout.logits())) {
             prompt = model.codec().encode(CONTEXT);

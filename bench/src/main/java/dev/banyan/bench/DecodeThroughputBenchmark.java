@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.banyan.engine.BenchmarkSampler;
 import dev.banyan.engine.DecoderModel;
 import dev.banyan.engine.Device;
 import dev.banyan.engine.PolicyEngine;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -44,8 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * from one context, against a bare loop of {@code OrtSession.run} over the same shapes (one prefill of the
  * context's ids, its keys and values copied to every row, then one token per row per step, each step's
  * {@code present} fed back as the next {@code past}, greedy arg-max over the last position's logits). The bare
- * loop is the floor: what ONNX Runtime costs with no batching, cache, sampling, stop checks or detokenizing. Both
- * use one intra-op thread. The {@code tokens} counter reports generated tokens per second.
+ * loop is the floor: what ONNX Runtime costs with no batching, cache, sampling, stop checks or detokenizing. Its
+ * twin {@code bareOrtLoopSampled} draws each row's token as the engine does instead (temperature 1, no top-k or
+ * top-p, each row from its own seeded generator), on the one thread: the floor for a loop that samples. All use one
+ * intra-op thread; the engine samples on its default {@code samplingThreads}. The {@code tokens} counter reports
+ * generated tokens per second.
  *
  * <pre>
  * mvn -B -ntp -q -pl bench -am package -DskipTests
@@ -79,12 +84,18 @@ public class DecodeThroughputBenchmark {
     @Param({"1", "8", "32"})
     public int batch;
 
+    /** The engine's sampling threads ({@code PolicyEngine.Builder.samplingThreads}); 0 keeps its default. */
+    @Param("0")
+    public int samplingThreads;
+
     /** Tokens generated per sequence. */
     @Param("32")
     public int tokens;
 
     private PolicyEngine engine;
     private BareLoop bare;
+    /** The engine's sampling, for the bare loop that samples. */
+    private final BenchmarkSampler sampler = new BenchmarkSampler(1, 0, 1);
     private long seed;
 
     /** Counts generated tokens, reported by JMH as a rate. */
@@ -111,8 +122,9 @@ public class DecodeThroughputBenchmark {
         }
         // Greedy-free sampling as the search runs it: temperature 1, no top-k or top-p, whatever the model's
         // generation_config.json says (the bare loop's arg-max is the floor either way).
-        engine = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch))
-                .temperature(1).topK(0).topP(1).build();
+        PolicyEngine.Builder builder = PolicyEngine.builder(dir).intraOpThreads(1).maxBatchSequences(Math.max(32, batch))
+                .temperature(1).topK(0).topP(1);
+        engine = (samplingThreads > 0 ? builder.samplingThreads(samplingThreads) : builder).build();
         long[] prompt;
         try (DecoderModel model = DecoderModel.load(dir, Device.CPU, 1, Readout.logits())) {
             prompt = model.codec().encode(CONTEXT);
@@ -162,14 +174,22 @@ public class DecodeThroughputBenchmark {
     /** The floor: ONNX Runtime alone over the same shapes. */
     @Benchmark
     public long bareOrtLoop(Generated generated) throws OrtException {
-        long checksum = bare.decode(batch, tokens);
+        long checksum = bare.decode(batch, tokens, null, 0);
+        generated.tokens += (long) batch * tokens;
+        return checksum;
+    }
+
+    /** The same loop, each row's token drawn with the engine's sampling on this one thread instead of an arg-max. */
+    @Benchmark
+    public long bareOrtLoopSampled(Generated generated) throws OrtException {
+        long checksum = bare.decode(batch, tokens, sampler, seed++);
         generated.tokens += (long) batch * tokens;
         return checksum;
     }
 
     /**
-     * A minimal greedy decoder: the prompt prefilled once, its keys and values copied to every row (no padding: all
-     * rows alike), then present outputs fed straight back as past.
+     * A minimal decoder: the prompt prefilled once, its keys and values copied to every row (no padding: all rows
+     * alike), then present outputs fed straight back as past; tokens by arg-max, or sampled as the engine does.
      */
     static final class BareLoop implements AutoCloseable {
         private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -193,7 +213,11 @@ public class DecodeThroughputBenchmark {
             positions = inputs.containsKey("position_ids");
         }
 
-        long decode(int batch, int steps) throws OrtException {
+        /**
+         * Decodes {@code steps} tokens for each of {@code batch} rows; {@code sampler} null takes the arg-max, else
+         * row {@code b} draws with the generator of proposal {@code b} of a request seeded with {@code seed}.
+         */
+        long decode(int batch, int steps, BenchmarkSampler sampler, long seed) throws OrtException {
             // Prefill: one row of the prompt, all positions' logits (as any prefill), its KV copied to every row.
             Map<String, OnnxTensor> inputs = new HashMap<>();
             for (int layer = 0; layer < layers; layer++) {
@@ -215,12 +239,23 @@ public class DecodeThroughputBenchmark {
                 inputs.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positionsOfPrompt), rowShape));
             }
             long[] next = new long[batch];
+            SplittableRandom[] random = new SplittableRandom[batch];
+            float[] row = null;
             Map<String, OnnxTensor> past = new HashMap<>();
             try (OrtSession.Result result = session.run(inputs)) {
                 inputs.values().forEach(OnnxTensor::close);
                 FloatBuffer logits = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
                 int vocab = logits.capacity() / prompt.length;
-                java.util.Arrays.fill(next, argMax(logits, (prompt.length - 1) * vocab, vocab));
+                if (sampler == null) {
+                    java.util.Arrays.fill(next, argMax(logits, (prompt.length - 1) * vocab, vocab));
+                } else {
+                    row = new float[vocab];
+                    logits.get((prompt.length - 1) * vocab, row);
+                    for (int b = 0; b < batch; b++) {
+                        random[b] = BenchmarkSampler.random(seed, b);
+                        next[b] = sampler.pick(row, random[b]);
+                    }
+                }
                 for (int layer = 0; layer < layers; layer++) {
                     for (String kind : new String[] {"key", "value"}) {
                         FloatBuffer one = ((OnnxTensor) result.get("present." + layer + "." + kind).orElseThrow())
@@ -267,7 +302,12 @@ public class DecodeThroughputBenchmark {
                 int vocab = logits.capacity() / batch;
                 next = new long[batch];
                 for (int b = 0; b < batch; b++) {
-                    next[b] = argMax(logits, b * vocab, vocab);
+                    if (sampler == null) {
+                        next[b] = argMax(logits, b * vocab, vocab);
+                    } else { // row was made at the prefill
+                        logits.get(b * vocab, row);
+                        next[b] = sampler.pick(row, random[b]);
+                    }
                     checksum += next[b];
                 }
                 for (int layer = 0; layer < layers; layer++) {

@@ -141,6 +141,7 @@ public abstract class ForwardPassLoop<J extends ForwardPassLoop.Request<?>, R ex
                 chargePass(usage, passNumber, rows);
             }
         }
+        beforeOutputs(running, chunks);
         for (int r = 0; r < rows; r++) {
             afterPass(r, running.get(r), chunks[r]);
         }
@@ -163,6 +164,14 @@ public abstract class ForwardPassLoop<J extends ForwardPassLoop.Request<?>, R ex
     /** Adds pass number {@code passNumber}, of {@code rows} rows, to a job's usage (once per row of the job). */
     protected abstract void chargePass(ModelUsage usage, long passNumber, int rows);
 
+    /**
+     * Called once a pass has run, before {@link #afterPass} takes each row's output in row order: a subclass may
+     * work over all the rows' outputs at once here ({@code rows.get(r)} was fed {@code chunks[r]} tokens).
+     * Nothing by default.
+     */
+    protected void beforeOutputs(List<R> rows, int[] chunks) {
+    }
+
     /** Takes row {@code index}'s output of the pass that fed it {@code chunk} tokens; fails its job itself if need be. */
     protected abstract void afterPass(int index, R row, int chunk);
 
@@ -173,10 +182,18 @@ public abstract class ForwardPassLoop<J extends ForwardPassLoop.Request<?>, R ex
     protected void forgetRows() {
     }
 
+    /** Releases what the subclass holds besides the pass, once the loop is closed and its rows failed. */
+    protected void releaseResources() {
+    }
+
     @Override
     protected final void closeRows(CancellationException closed) {
-        failRows(closed);
-        pass.close();
+        try {
+            failRows(closed);
+            pass.close();
+        } finally {
+            releaseResources();
+        }
     }
 
     @Override

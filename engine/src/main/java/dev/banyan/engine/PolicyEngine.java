@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A decoder language model on ONNX Runtime as a {@link Policy}. Any number of search threads may call
@@ -128,7 +129,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         return counters.snapshot();
     }
 
-    /** Stops the inference thread, fails requests still pending, releases the model. */
+    /** Stops the inference thread and its sampling helpers, fails requests still pending, releases the model. */
     @Override
     public void close() {
         lifecycle.close();
@@ -139,12 +140,19 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         return loop;
     }
 
-    /** Configures a {@link PolicyEngine}; every setter checks its value at once. */
+    /**
+     * Configures a {@link PolicyEngine}; every setter checks its value at once. Besides the settings every engine
+     * shares ({@link EngineBuilder}): the sampling settings ({@link #temperature}, {@link #topK}, {@link #topP}),
+     * the threads that sample a pass's rows ({@link #samplingThreads}), and the prefix cache's budget
+     * ({@link #cacheBytes}).
+     */
     public static final class Builder extends EngineBuilder<Builder> {
         /** Sampling settings; {@code null} until set, then generation_config.json's or the built-in ones apply. */
         private Double temperature;
         private Integer topK;
         private Double topP;
+        private int samplingThreads = Runtime.getRuntime().availableProcessors();
+        private long parallelSamplingLogits = RowSampler.PARALLEL_LOGITS;
 
         private Builder(Path modelDirectory) {
             super(modelDirectory, Runtime.getRuntime().maxMemory() / 4);
@@ -171,6 +179,27 @@ public final class PolicyEngine implements Policy, AutoCloseable {
         public Builder topP(double p) {
             check(p > 0 && p <= 1, "topP must be in (0, 1]", p);
             this.topP = p;
+            return this;
+        }
+
+        /**
+         * Threads that sample the rows of a pass: the inference thread and {@code threads - 1} daemon helpers
+         * ({@code banyan-sampler-…}, stopped when the engine closes). Sampling draws each token from the full
+         * softmax, one exponential per vocabulary entry, so with a vocabulary of 150k tokens and 32 rows it costs
+         * more than a small model's forward pass; a pass whose rows sample a million logits or more in all has them
+         * sampled in parallel. The tokens are the same whatever the number: each proposal draws from its own seeded
+         * generator. 1 samples every row on the inference thread. Default: {@code Runtime.availableProcessors()}.
+         */
+        public Builder samplingThreads(int threads) {
+            check(threads >= 1, "samplingThreads must be positive", threads);
+            this.samplingThreads = threads;
+            return this;
+        }
+
+        /** The logits a pass must sample in all to go parallel (tests: 0 makes every pass of two picks do so). */
+        Builder parallelSamplingFrom(long logits) {
+            check(logits >= 0, "parallelSamplingFrom must be >= 0", logits);
+            this.parallelSamplingLogits = logits;
             return this;
         }
 
@@ -204,11 +233,14 @@ public final class PolicyEngine implements Policy, AutoCloseable {
                         temperature != null ? temperature : given.temperature() != null ? given.temperature() : 1.0,
                         topK != null ? topK : given.topK() != null ? given.topK() : 0,
                         topP != null ? topP : given.topP() != null ? given.topP() : 1.0);
-                Sampler sampler = new Sampler(sampling.temperature(), sampling.topK(), sampling.topP());
+                Supplier<Sampler> samplers = () -> new Sampler(sampling.temperature(), sampling.topK(), sampling.topP());
                 EngineCounters counters = new EngineCounters();
                 PrefixCache cache = new PrefixCache(settings.cacheBytes(), counters);
-                DecodeLoop loop = new DecodeLoop(model, cache, sampler, counters, settings.maxBatchSequences(),
-                        settings.maxBatchTokens());
+                // Its helper threads start on the first pass that needs them, so nothing is left running if this throws.
+                RowSampler rowSampler = new RowSampler(samplers, samplingThreads, parallelSamplingLogits,
+                        RowSampler.DEADLINE, String.valueOf(settings.modelDirectory().getFileName()));
+                DecodeLoop loop = new DecodeLoop(model, cache, samplers.get(), rowSampler, counters,
+                        settings.maxBatchSequences(), settings.maxBatchTokens());
                 return new PolicyEngine(model, loop, counters, sampling, settings.ownThread());
             } catch (RuntimeException e) {
                 model.close();

@@ -58,6 +58,18 @@ class NanWeightsTest {
      * (2) and raw_data (9); lengths do not change, so nothing else moves.
      */
     static Path copyWithNanWeights(Path fixture, Path target) throws IOException {
+        return poisonedCopy(fixture, target, new Proto(null, 0, 1));
+    }
+
+    /**
+     * Copies a fixture model, setting row {@code row} of the float initializer {@code tensor}, of {@code rows}
+     * rows, to NaN: for an embedding, the model's outputs turn NaN wherever that token was fed, and only there.
+     */
+    static Path copyWithNanRow(Path fixture, Path target, String tensor, int row, int rows) throws IOException {
+        return poisonedCopy(fixture, target, new Proto(tensor, row, rows));
+    }
+
+    private static Path poisonedCopy(Path fixture, Path target, Proto proto) throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(fixture)) {
             for (Path file : files.toList()) {
@@ -66,7 +78,7 @@ class NanWeightsTest {
         }
         Path onnx = target.resolve("model.onnx");
         byte[] bytes = Files.readAllBytes(onnx);
-        int poisoned = new Proto(bytes).poisonModel();
+        int poisoned = proto.poisonModel(bytes);
         assertThat(poisoned).as("float weight tensors set to NaN").isPositive();
         Files.write(onnx, bytes);
         return target;
@@ -74,14 +86,23 @@ class NanWeightsTest {
 
     /** Just enough of the protobuf wire format to find raw tensor data. */
     private static final class Proto {
-        private final byte[] bytes;
+        /** The one tensor to poison, or null for every float tensor of 256 values or more. */
+        private final String only;
+        /** Of {@code only}, seen as {@code rows} rows: the row to poison. */
+        private final int row;
+        private final int rows;
+        private byte[] bytes;
         private int at;
 
-        Proto(byte[] bytes) {
-            this.bytes = bytes;
+        /** Poisons row {@code row} of {@code rows} of tensor {@code only}, else (null) every weight whole. */
+        Proto(String only, int row, int rows) {
+            this.only = only;
+            this.row = row;
+            this.rows = rows;
         }
 
-        int poisonModel() {
+        int poisonModel(byte[] model) {
+            bytes = model;
             int count = 0;
             at = 0;
             while (at < bytes.length) {
@@ -118,10 +139,15 @@ class NanWeightsTest {
             long dataType = -1;
             int rawStart = -1;
             int rawLength = 0;
+            String name = null;
             while (at < end) {
                 long key = varint();
                 if (key >>> 3 == 2 && (key & 7) == 0) {
                     dataType = varint();
+                } else if (key >>> 3 == 8 && (key & 7) == 2) {
+                    int length = (int) varint();
+                    name = new String(bytes, at, length, java.nio.charset.StandardCharsets.UTF_8);
+                    at += length;
                 } else if (key >>> 3 == 9 && (key & 7) == 2) {
                     rawLength = (int) varint();
                     rawStart = at;
@@ -130,10 +156,13 @@ class NanWeightsTest {
                     skip(key);
                 }
             }
-            if (dataType != 1 || rawStart < 0 || rawLength < 4 * 256) {
+            if (dataType != 1 || rawStart < 0 || (only == null ? rawLength < 4 * 256 : !only.equals(name))) {
                 return 0;
             }
-            for (int i = rawStart; i + 3 < rawStart + rawLength; i += 4) { // float NaN 0x7FC00000, little-endian
+            int rowBytes = rawLength / rows;
+            int first = rawStart + row * rowBytes;
+            int last = first + rowBytes;
+            for (int i = first; i + 3 < last; i += 4) { // float NaN 0x7FC00000, little-endian
                 bytes[i] = 0;
                 bytes[i + 1] = 0;
                 bytes[i + 2] = (byte) 0xC0;

@@ -1,5 +1,6 @@
 package dev.banyan.engine;
 
+import dev.banyan.search.DaemonThreads;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -65,13 +66,8 @@ final class RowSampler implements AutoCloseable {
         if (threads == 1) {
             this.helpers = null;
         } else {
-            AtomicInteger started = new AtomicInteger();
             this.helpers = new ThreadPoolExecutor(threads - 1, threads - 1, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(), task -> {
-                        Thread thread = new Thread(task, "banyan-sampler-" + name + "-" + started.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+                    new LinkedBlockingQueue<>(), DaemonThreads.named("banyan-sampler-" + name));
         }
     }
 

@@ -3,7 +3,8 @@
  *
  * <p>Public: {@link dev.banyan.engine.PolicyEngine} (its builder, the policy, the lifecycle) and
  * {@link dev.banyan.engine.PolicyStats}. The reward models ({@code dev.banyan.prm}) build on the same
- * machinery, so these building blocks are public too, with only the members they use: the settings both
+ * machinery, so these building blocks are public too, for them alone (the CLI's {@code ModuleBoundariesTest}
+ * fails the build when another module's main code uses one), with only the members they use: the settings both
  * builders share ({@link dev.banyan.engine.EngineBuilder}, {@link dev.banyan.engine.EngineSettings}); the
  * lifecycle both engines share ({@link dev.banyan.engine.EngineLifecycle}: submit while open, close once);
  * loading and checking a model directory ({@link dev.banyan.engine.DecoderModel},

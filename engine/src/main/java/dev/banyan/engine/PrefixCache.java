@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 
@@ -27,16 +28,18 @@ import org.agrona.collections.LongHashSet;
  * all cached (evicted earlier) adds them back, pinned. A snapshot whose chain alone exceeds the budget
  * ({@link KvSnapshot#chainBytes()}) is not cached.
  *
- * <p><b>Mechanism.</b> Caffeine (size-weighted W-TinyLFU) holds the entries and picks the leaves to evict. Its
- * weigher gives a pinned entry weight 0, which Caffeine never evicts for size, and a leaf its own bytes (at
- * least 1, so that a leaf that owns nothing can go too and free its parent); an entry is put again when it is
- * pinned or unpinned, which makes Caffeine weigh it again. The pinned bytes are counted here, and Caffeine's
- * maximum is the budget less them ({@code setMaximum}), so pinned bytes plus Caffeine's weighted size stay
- * within the budget. The removal listener only books the removal and queues the parent that lost a child; the
- * queue is worked off before a put returns (unpinning a parent raises the maximum before it is re-weighed, so
- * it is evicted only if it must be), until nothing changes. A new leaf is admitted after the maximum was first
- * lowered by its weight, so Caffeine evicts other leaves for it rather than rejecting it outright; the put's
- * own ancestors are pinned by then. Re-puts ({@link RemovalCause#REPLACED}) are not removals.
+ * <p><b>Mechanism.</b> Caffeine (size-weighted W-TinyLFU) holds the leaves, each weighing its own bytes (at
+ * least 1, so that a leaf that owns nothing can go too and free its parent), and picks the ones to evict. Pinned
+ * entries live beside it in a plain map: an entry moves there when it gets its first cached child and back into
+ * Caffeine when it loses its last. (Caffeine's own way to pin, a weight of 0, left every pinned entry in its
+ * admission window, where each maintenance walked past them all: half of the policy thread's Java time in a
+ * 64-problem run.) The pinned bytes are counted here, and Caffeine's maximum is the budget less them
+ * ({@code setMaximum}), so pinned bytes plus Caffeine's weighted size stay within the budget. The removal
+ * listener only books the removal of a leaf and queues the parent that lost a child; the queue is worked off
+ * before a put returns (unpinning a parent raises the maximum before it goes back into Caffeine, so it is evicted
+ * only if it must be), until nothing changes. A new leaf is admitted after the maximum was first lowered by its
+ * weight, so Caffeine evicts other leaves for it rather than rejecting it outright; the put's own ancestors are
+ * pinned by then. Moving an entry out to pin it is not a removal.
  *
  * <p>One entry per key: a key whose entry is another snapshot of the same tokens (a prefix frozen twice, say
  * by two requests with the same context, or computed again after its first copy was evicted while children
@@ -56,12 +59,15 @@ public final class PrefixCache {
 
     private final long maxBytes;
     private final EngineCounters counters;
+    /** The leaves: the evictable entries. */
     private final Cache<Long, Entry> cache;
     private final Policy.Eviction<Long, Entry> eviction;
+    /** The pinned entries: those with cached children. */
+    private final Long2ObjectHashMap<Entry> pinnedEntries = new Long2ObjectHashMap<>();
     private final LongHashSet present = new LongHashSet();
     /** Own bytes of every entry: the bytes the cache keeps reachable. */
     private long bytes;
-    /** Own bytes of the pinned entries, which Caffeine weighs 0: its maximum is the budget less these. */
+    /** Own bytes of the pinned entries, which are not in Caffeine: its maximum is the budget less these. */
     private long pinnedBytes;
     /** Entries that lost their last cached child during the current call; unpinned before it returns. */
     private final ArrayDeque<Entry> childless = new ArrayDeque<>();
@@ -94,7 +100,8 @@ public final class PrefixCache {
         final Entry parent;
         /** Cached entries whose parent this is. */
         int children;
-        /** Weighs 0 and counts in {@link #pinnedBytes}; between calls, exactly when {@code children > 0}. */
+        /** In {@link #pinnedEntries}, not in Caffeine, and counted in {@link #pinnedBytes}; between calls, exactly
+         * when {@code children > 0}. */
         boolean pinned;
         /** Cleared when Caffeine removes the entry. */
         boolean cached = true;
@@ -103,11 +110,6 @@ public final class PrefixCache {
             this.key = key;
             this.snapshot = snapshot;
             this.parent = parent;
-        }
-
-        /** Caffeine's weight: a leaf's own bytes (at least 1, so that it can be evicted), a pinned entry's 0. */
-        int weight() {
-            return pinned ? 0 : leafWeight(snapshot);
         }
     }
 
@@ -126,10 +128,10 @@ public final class PrefixCache {
                 Math.min(MAX_OFFERED_PER_GENERATION, maxBytes / BUDGET_BYTES_PER_OFFERED_KEY));
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Long key, Entry entry) -> entry.weight())
+                .weigher((Long key, Entry entry) -> leafWeight(entry.snapshot))
                 .executor(Runnable::run)
                 .removalListener((Long key, Entry entry, RemovalCause cause) -> {
-                    if (cause != RemovalCause.REPLACED) { // a re-put of the same entry, to re-weigh it
+                    if (!entry.pinned) { // a pinned entry was moved out, not removed
                         removed(entry, cause.wasEvicted());
                     }
                 })
@@ -150,7 +152,10 @@ public final class PrefixCache {
         }
         for (int length = tokens.length; length > 0; length--) {
             if (present.contains(hashes[length])) {
-                Entry candidate = cache.getIfPresent(hashes[length]);
+                Entry candidate = pinnedEntries.get(hashes[length]);
+                if (candidate == null) {
+                    candidate = cache.getIfPresent(hashes[length]);
+                }
                 if (candidate != null && candidate.snapshot.length() == length
                         && candidate.snapshot.isPrefixOf(tokens)) {
                     counters.cacheHits.incrementAndGet();
@@ -200,7 +205,7 @@ public final class PrefixCache {
             return;
         }
         if (adding.isEmpty()) {
-            cache.getIfPresent(key); // cached already: counts as a use
+            cache.getIfPresent(key); // cached already: counts as a use (of a leaf; a pinned entry cannot go)
             return;
         }
         for (int i = 0; i < addingKeys.size(); i++) {
@@ -230,7 +235,7 @@ public final class PrefixCache {
         Entry cachedAncestor = null;
         for (KvSnapshot s = snapshot; s != null; s = s.parent()) {
             long k = s == snapshot ? key : key(s.tokens());
-            Entry held = cache.policy().getIfPresentQuietly(k);
+            Entry held = heldQuietly(k);
             if (held != null && held.snapshot == s) {
                 cachedAncestor = held;
                 break;
@@ -245,6 +250,12 @@ public final class PrefixCache {
             return refuse();
         }
         return cachedAncestor;
+    }
+
+    /** The entry under {@code key}, pinned or a leaf, without counting it as a use; {@code null} if none. */
+    private Entry heldQuietly(long key) {
+        Entry pinned = pinnedEntries.get(key);
+        return pinned != null ? pinned : cache.policy().getIfPresentQuietly(key);
     }
 
     private Entry refuse() {
@@ -278,13 +289,14 @@ public final class PrefixCache {
     }
 
     /**
-     * Weighs an entry 0 from now on; the put (of a new entry, or again of a cached one) is how Caffeine weighs it.
-     * Lowers Caffeine's weighted size only: the maximum follows at the next {@link #settle}.
+     * Pins an entry: a new one goes straight into {@link #pinnedEntries}, a leaf moves there out of Caffeine. Lowers
+     * Caffeine's weighted size only: the maximum follows at the next {@link #settle}.
      */
     private void pin(Entry entry) {
-        entry.pinned = true;
+        entry.pinned = true; // first: the removal listener then takes the move for what it is
         pinnedBytes += entry.snapshot.ownBytes();
-        cache.put(entry.key, entry);
+        pinnedEntries.put(entry.key, entry);
+        cache.asMap().remove(entry.key, entry);
     }
 
     /**
@@ -301,6 +313,7 @@ public final class PrefixCache {
                 return;
             }
             if (entry.cached && entry.pinned && entry.children == 0) {
+                pinnedEntries.remove(entry.key);
                 entry.pinned = false;
                 pinnedBytes -= entry.snapshot.ownBytes();
                 limit(reserve);
@@ -345,13 +358,16 @@ public final class PrefixCache {
         for (Entry entry : cache.asMap().values()) {
             entries.put(entry.snapshot, entry.pinned);
         }
+        for (Entry entry : pinnedEntries.values()) {
+            entries.put(entry.snapshot, entry.pinned);
+        }
         return entries;
     }
 
 
     private void publish() {
         counters.cacheBytes.set(bytes);
-        counters.cacheEntries.set(cache.estimatedSize());
+        counters.cacheEntries.set(cache.estimatedSize() + pinnedEntries.size());
     }
 
     static long key(long[] tokens) {

@@ -32,10 +32,15 @@ import java.util.Set;
  * outputs are pinned (written in place by ONNX Runtime). After the run, each row's new keys and values are
  * appended to its {@link SequenceKv}, which stays the source of truth.
  *
- * <p>Fast path. When a pass decodes one token per row for exactly the rows of the previous pass, which also
+ * <p>Fast paths. When a pass decodes one token per row for exactly the rows of the previous pass, which also
  * decoded one token per row, the previous {@code present} tensors already hold this pass's {@code past} in
  * the very layout the gather would build (same left padding, zeros included), so the past and present
- * buffers swap roles and the gather is skipped. The gather stays the oracle: the two give identical bytes.
+ * buffers swap roles and the gather is skipped. When rows left or joined since (continuous batching: every
+ * finished proposal leaves, a new one takes its place), the rows that carry on still sit in the previous
+ * {@code present}, each in a block of the same length, provided the longest row is one of them or no longer:
+ * each such row's block moves to its new place in the same buffer (rows only ever move towards the front, so a
+ * block is read before anything overwrites it) and only the rows that joined are gathered. The gather stays
+ * the oracle: all three give identical bytes.
  *
  * <p>Used by one thread at a time.
  */
@@ -74,7 +79,12 @@ public final class ForwardPass implements AutoCloseable {
     private SequenceKv[] previousKv = new SequenceKv[0];
     private int[] previousLength = new int[0];
     private int previousRows = -1;
+    /** The previous single-token pass's positions (past and the new token): its {@code present}'s length. */
+    private int previousTotal;
     private long reusedPasses;
+    private long carriedPasses;
+    /** For each row of a carrying pass, the row of the previous pass it carries on, or -1 for a row that joined. */
+    private int[] carriedFrom = new int[8];
 
     ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, DecoderConfig config) {
         this.env = env;
@@ -163,6 +173,11 @@ public final class ForwardPass implements AutoCloseable {
         return reusedPasses;
     }
 
+    /** Passes that moved the carried-on rows' blocks of the previous pass's outputs and gathered only the rest. */
+    long carriedPasses() {
+        return carriedPasses;
+    }
+
     /** Runs the pass and appends each row's new keys and values to its sequence. */
     public void run() throws OrtException {
         if (rows == 0) {
@@ -218,9 +233,18 @@ public final class ForwardPass implements AutoCloseable {
             int pastBytes = kvHeads * pastLength * rowBytes;
             int presentBytes = kvHeads * total * rowBytes;
             boolean reuse = width == 1 && continuesPreviousPass();
+            boolean carry = width == 1 && !reuse && carriesOnFromPreviousPass(pastLength, pastBytes);
             for (int slot = 0; slot < layout.slots(); slot++) {
+                // The previous pass's outputs, which may hold more rows than this pass: the carried rows' sources.
+                ByteBuffer previous = carry ? past[slot].exact(previousRows * pastBytes) : null;
                 ByteBuffer in = past[slot].exact(rows * pastBytes);
                 for (int r = 0; r < rows && !reuse; r++) {
+                    if (carry && carriedFrom[r] >= 0) {
+                        if (carriedFrom[r] != r) {
+                            in.put(r * pastBytes, previous, carriedFrom[r] * pastBytes, pastBytes);
+                        }
+                        continue;
+                    }
                     int pad = (pastLength - rowKv[r].length()) * rowBytes;
                     for (int head = 0; head < kvHeads; head++) {
                         int base = r * pastBytes + head * pastLength * rowBytes;
@@ -248,8 +272,11 @@ public final class ForwardPass implements AutoCloseable {
             if (reuse) {
                 reusedPasses++;
             }
+            if (carry) {
+                carriedPasses++;
+            }
             if (width == 1) {
-                rememberRows();
+                rememberRows(total);
             }
         } finally {
             inputs.values().forEach(OnnxTensor::close);
@@ -270,8 +297,46 @@ public final class ForwardPass implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether this pass can take its carried-on rows' past from the previous pass's outputs (see the class
+     * comment), filling {@link #carriedFrom}: the previous pass decoded one token per row and succeeded, its
+     * length is this pass's past length (so each carried-on row's block is laid out as the gather would lay it),
+     * every carried-on row moves towards the front or stays, and at least one row carries on. Then makes each past
+     * buffer large enough for this pass, keeping the previous outputs in it.
+     */
+    private boolean carriesOnFromPreviousPass(int pastLength, int pastBytesPerRow) {
+        if (previousRows < 1 || previousTotal != pastLength) {
+            return false;
+        }
+        if (carriedFrom.length < rows) {
+            carriedFrom = new int[rowKv.length];
+        }
+        boolean any = false;
+        int searchFrom = 0;
+        for (int r = 0; r < rows; r++) {
+            carriedFrom[r] = -1;
+            for (int i = searchFrom; i < previousRows; i++) {
+                if (previousKv[i] == rowKv[r] && previousLength[i] == rowKv[r].length()) {
+                    if (i < r) {
+                        return false;
+                    }
+                    carriedFrom[r] = i;
+                    searchFrom = i + 1; // carried-on rows keep their order
+                    any = true;
+                    break;
+                }
+            }
+        }
+        if (any) {
+            for (NativeBuffer buffer : past) {
+                buffer.reserveKeeping(Math.max(rows, previousRows) * pastBytesPerRow);
+            }
+        }
+        return any;
+    }
+
     /** Keeps this pass's outputs as the next pass's possible past: the present buffers become past buffers. */
-    private void rememberRows() {
+    private void rememberRows(int total) {
         if (previousKv.length < rows) {
             previousKv = new SequenceKv[rowKv.length];
             previousLength = new int[rowKv.length];
@@ -282,6 +347,7 @@ public final class ForwardPass implements AutoCloseable {
             previousLength[r] = rowKv[r].length();
         }
         previousRows = rows;
+        previousTotal = total;
         for (int slot = 0; slot < layout.slots(); slot++) {
             NativeBuffer swap = past[slot];
             past[slot] = present[slot];

@@ -19,6 +19,15 @@ final class NativeBuffer {
         return buffer.slice(0, bytes).order(ByteOrder.nativeOrder());
     }
 
+    /** Makes room for {@code bytes} bytes, keeping what the buffer holds (which {@link #exact} would drop). */
+    void reserveKeeping(int bytes) {
+        if (bytes > buffer.capacity()) {
+            ByteBuffer old = buffer;
+            exact(bytes);
+            buffer.put(0, old, 0, old.capacity());
+        }
+    }
+
     private static final byte[] ZEROS = new byte[8192];
 
     /** Writes {@code length} zero bytes into {@code target} at {@code offset}. */

@@ -139,6 +139,67 @@ class ForwardPassTest {
         }
     }
 
+    /**
+     * Continuous batching: rows leave and join between single-token passes. Each pass's rows (by index into the
+     * sequences below, in the order the loop would add them) and whether it can carry rows on from the previous
+     * pass: the longest row must be among those carried on, or no longer than them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LLAMA, Fixtures.GPT2, Fixtures.LLAMA_FP16_KV, Fixtures.QWEN, Fixtures.QWEN_FP16})
+    void carryingRowsOnFromThePreviousOutputsEqualsGatheringThem(String fixture) throws OrtException {
+        int[] pastLengths = {6, 2, 9, 4, 7, 3};
+        int[][] passes = {
+            {0, 1, 2, 3}, // a fresh pass: gathers
+            {0, 2, 3}, // row 1 left: the others move up, the longest among them
+            {0, 2, 3, 4}, // row 4 joins behind them (7 < 11 positions): gathered into its block alone
+            {2, 3, 4, 5}, // row 0 left, row 5 joined: rows 2, 3 and 4 each move up one block
+            {3, 4, 5}, // the longest row left: the past shrinks, so everything is gathered
+            {3, 4, 5}, // unchanged: the plain reuse
+            {4, 5, 1}, // row 1 (2 + 1 positions, far shorter) comes back behind
+        };
+        boolean[] carries = {false, true, true, true, false, false, true};
+        try (DecoderModel model = Fixtures.load(fixture)) {
+            Random random = new Random(11);
+            int sequences = pastLengths.length;
+            long[][] tokens = new long[sequences][];
+            SequenceKv[] fast = new SequenceKv[sequences];
+            SequenceKv[] slow = new SequenceKv[sequences];
+            for (int r = 0; r < sequences; r++) {
+                tokens[r] = Fixtures.randomTokens(random, pastLengths[r] + passes.length + 1, model.config.vocabSize());
+                fast[r] = prefilled(model, tokens[r], pastLengths[r]);
+                slow[r] = prefilled(model, tokens[r], pastLengths[r]);
+            }
+            ForwardPass carrying = model.newPass();
+            for (int step = 0; step < passes.length; step++) {
+                ForwardPass gathering = model.newPass();
+                carrying.clear();
+                for (int r : passes[step]) {
+                    carrying.add(fast[r], tokens[r], fast[r].length(), 1);
+                    gathering.add(slow[r], tokens[r], slow[r].length(), 1);
+                }
+                long carriedBefore = carrying.carriedPasses();
+                carrying.run();
+                gathering.run();
+                assertThat(carrying.carriedPasses() - carriedBefore).as("%s step %d carries rows on", fixture, step)
+                        .isEqualTo(carries[step] ? 1 : 0);
+                for (int row = 0; row < passes[step].length; row++) {
+                    assertThat(carrying.logits(row)).as("%s step %d row %d", fixture, step, passes[step][row])
+                            .isEqualTo(gathering.logits(row));
+                }
+            }
+            for (int r = 0; r < sequences; r++) {
+                assertThat(fast[r].length()).isEqualTo(slow[r].length());
+                for (int slot = 0; slot < model.layout.slots(); slot++) {
+                    for (int head = 0; head < model.layout.kvHeads(); head++) {
+                        assertThat(headBytes(model.layout, fast[r], slot, head))
+                                .as("sequence %d slot %d head %d keys and values", r, slot, head)
+                                .isEqualTo(headBytes(model.layout, slow[r], slot, head));
+                    }
+                }
+            }
+        }
+    }
+
     static byte[] headBytes(KvLayout layout, SequenceKv kv, int slot, int head) {
         int bytes = kv.length() * layout.rowBytes();
         ByteBuffer buffer = ByteBuffer.allocate(bytes);

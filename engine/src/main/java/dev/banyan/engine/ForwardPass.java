@@ -37,10 +37,11 @@ import java.util.Set;
  * the very layout the gather would build (same left padding, zeros included), so the past and present
  * buffers swap roles and the gather is skipped. When rows left or joined since (continuous batching: every
  * finished proposal leaves, a new one takes its place), the rows that carry on still sit in the previous
- * {@code present}, each in a block of the same length, provided the longest row is one of them or no longer:
- * each such row's block moves to its new place in the same buffer (rows only ever move towards the front, so a
- * block is read before anything overwrites it) and only the rows that joined are gathered. The gather stays
- * the oracle: all three give identical bytes.
+ * {@code present}, each in a block of the same length, provided the longest row is one of them or no longer.
+ * Then a row's place in the batch need not be its place among the rows added: each row that carries on keeps its
+ * place (its block is already where it must be), the rows that joined take the places left free and are
+ * gathered there, and only a row whose place is now past the end moves into a free one. The gather stays the
+ * oracle: all three give identical bytes, row for row.
  *
  * <p>Used by one thread at a time.
  */
@@ -69,6 +70,8 @@ public final class ForwardPass implements AutoCloseable {
     private int[] rowOffset = new int[8];
     private int[] rowCount = new int[8];
     private float[][] rowLogits = new float[8][];
+    /** Each row's place in the batch tensors: its index among the rows added, unless the pass carries rows on. */
+    private int[] placeOf = new int[8];
     private int rows;
     private int tokens;
     /** The last run's width (S) and output, for {@link #output}. */
@@ -83,8 +86,10 @@ public final class ForwardPass implements AutoCloseable {
     private int previousTotal;
     private long reusedPasses;
     private long carriedPasses;
-    /** For each row of a carrying pass, the row of the previous pass it carries on, or -1 for a row that joined. */
+    private long gatheredRows;
+    /** For each row of a carrying pass, its place in the previous pass, or -1 for a row that joined. */
     private int[] carriedFrom = new int[8];
+    private boolean[] placeTaken = new boolean[8];
 
     ForwardPass(OrtEnvironment env, OrtSession session, GraphSignature signature, KvLayout layout, DecoderConfig config) {
         this.env = env;
@@ -134,6 +139,7 @@ public final class ForwardPass implements AutoCloseable {
             rowOffset = Arrays.copyOf(rowOffset, capacity);
             rowCount = Arrays.copyOf(rowCount, capacity);
             rowLogits = Arrays.copyOf(rowLogits, capacity);
+            placeOf = Arrays.copyOf(placeOf, capacity);
         }
         rowKv[rows] = kv;
         rowTokens[rows] = tokens;
@@ -165,7 +171,7 @@ public final class ForwardPass implements AutoCloseable {
         if (row < 0 || row >= rows || index < 0 || index >= rowCount[row]) {
             throw new IndexOutOfBoundsException("token " + index + " of row " + row + " is not in the last pass");
         }
-        read(lastOutput, row, lead(row, lastWidth) + index, target);
+        read(lastOutput, placeOf[row], lead(row, lastWidth) + index, target);
     }
 
     /** Passes that reused the previous pass's outputs as their past instead of gathering it. */
@@ -173,9 +179,14 @@ public final class ForwardPass implements AutoCloseable {
         return reusedPasses;
     }
 
-    /** Passes that moved the carried-on rows' blocks of the previous pass's outputs and gathered only the rest. */
+    /** Passes that carried rows on from the previous pass's outputs and gathered or moved the rest. */
     long carriedPasses() {
         return carriedPasses;
+    }
+
+    /** Rows whose past was gathered from their snapshots: every row of a plain pass, the joining rows of a carrying one. */
+    long gatheredRows() {
+        return gatheredRows;
     }
 
     /** Runs the pass and appends each row's new keys and values to its sequence. */
@@ -199,6 +210,12 @@ public final class ForwardPass implements AutoCloseable {
                     + " or maxBatchTokens");
         }
 
+        int pastBytes = kvHeads * pastLength * rowBytes;
+        int presentBytes = kvHeads * total * rowBytes;
+        boolean carry = placeRows(width, pastLength, pastBytes);
+        int previousPassRows = previousRows;
+        previousRows = -1; // until this pass succeeds: from here on its buffers are rewritten
+
         ByteBuffer ids = inputIds.exact(rows * width * Long.BYTES);
         ByteBuffer attention = mask.exact(rows * total * Long.BYTES);
         ByteBuffer position = positions.exact(rows * width * Long.BYTES);
@@ -206,16 +223,17 @@ public final class ForwardPass implements AutoCloseable {
             int pastLen = rowKv[r].length();
             int count = rowCount[r];
             int lead = lead(r, width);
+            int place = placeOf[r];
             for (int i = 0; i < width; i++) {
                 boolean real = i >= lead && i < lead + count;
-                int index = (r * width + i) * Long.BYTES;
+                int index = (place * width + i) * Long.BYTES;
                 ids.putLong(index, real ? rowTokens[r][rowOffset[r] + i - lead] : padId);
                 position.putLong(index, real ? pastLen + i - lead : 0);
             }
             for (int j = 0; j < total; j++) {
                 boolean real = j < pastLength ? j >= pastLength - pastLen
                         : j - pastLength >= lead && j - pastLength < lead + count;
-                attention.putLong((r * total + j) * Long.BYTES, real ? 1 : 0);
+                attention.putLong((place * total + j) * Long.BYTES, real ? 1 : 0);
             }
         }
 
@@ -230,24 +248,30 @@ public final class ForwardPass implements AutoCloseable {
             if (signature.hasUseCacheBranch()) {
                 inputs.put(GraphSignature.USE_CACHE_BRANCH, OnnxTensor.createTensor(env, new boolean[] {pastLength > 0}));
             }
-            int pastBytes = kvHeads * pastLength * rowBytes;
-            int presentBytes = kvHeads * total * rowBytes;
-            boolean reuse = width == 1 && continuesPreviousPass();
-            boolean carry = width == 1 && !reuse && carriesOnFromPreviousPass(pastLength, pastBytes);
+            int gathered = 0;
+            int inPlace = 0;
+            for (int r = 0; r < rows; r++) {
+                int from = carry ? carriedFrom[r] : -1;
+                gathered += from < 0 ? 1 : 0;
+                inPlace += from == placeOf[r] ? 1 : 0;
+            }
             for (int slot = 0; slot < layout.slots(); slot++) {
                 // The previous pass's outputs, which may hold more rows than this pass: the carried rows' sources.
-                ByteBuffer previous = carry ? past[slot].exact(previousRows * pastBytes) : null;
+                ByteBuffer previous = carry ? past[slot].exact(previousPassRows * pastBytes) : null;
                 ByteBuffer in = past[slot].exact(rows * pastBytes);
-                for (int r = 0; r < rows && !reuse; r++) {
-                    if (carry && carriedFrom[r] >= 0) {
-                        if (carriedFrom[r] != r) {
-                            in.put(r * pastBytes, previous, carriedFrom[r] * pastBytes, pastBytes);
-                        }
+                for (int r = 0; r < rows; r++) {
+                    int place = placeOf[r];
+                    int from = carry ? carriedFrom[r] : -1;
+                    if (from == place) {
+                        continue; // carried on in its place
+                    }
+                    if (from >= 0) { // carried on from a place past this pass's rows, which nothing here overwrites
+                        in.put(place * pastBytes, previous, from * pastBytes, pastBytes);
                         continue;
                     }
                     int pad = (pastLength - rowKv[r].length()) * rowBytes;
                     for (int head = 0; head < kvHeads; head++) {
-                        int base = r * pastBytes + head * pastLength * rowBytes;
+                        int base = place * pastBytes + head * pastLength * rowBytes;
                         NativeBuffer.zero(in, base, pad);
                         rowKv[r].copyHead(slot, head, in, base + pad);
                     }
@@ -262,18 +286,19 @@ public final class ForwardPass implements AutoCloseable {
                     ? tensor(out, signature.logitsType(), rows, width, outputWidth)
                     : tensor(out, signature.logitsType(), rows, width));
 
-            previousRows = -1; // until this pass succeeds
             session.run(inputs, Set.of(), outputs).close();
 
             lastWidth = width;
             lastOutput = out;
             readLogits(out);
             appendPresent(total, presentBytes);
-            if (reuse) {
-                reusedPasses++;
-            }
+            gatheredRows += gathered;
             if (carry) {
-                carriedPasses++;
+                if (inPlace == rows) {
+                    reusedPasses++;
+                } else {
+                    carriedPasses++;
+                }
             }
             if (width == 1) {
                 rememberRows(total);
@@ -284,55 +309,60 @@ public final class ForwardPass implements AutoCloseable {
         }
     }
 
-    /** Whether this pass's rows are the previous single-token pass's, in order, unchanged since. */
-    private boolean continuesPreviousPass() {
-        if (previousRows != rows) {
-            return false;
-        }
-        for (int r = 0; r < rows; r++) {
-            if (rowKv[r] != previousKv[r] || rowKv[r].length() != previousLength[r]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * Whether this pass can take its carried-on rows' past from the previous pass's outputs (see the class
-     * comment), filling {@link #carriedFrom}: the previous pass decoded one token per row and succeeded, its
-     * length is this pass's past length (so each carried-on row's block is laid out as the gather would lay it),
-     * every carried-on row moves towards the front or stays, and at least one row carries on. Then makes each past
-     * buffer large enough for this pass, keeping the previous outputs in it.
+     * Places the rows in the batch, filling {@link #placeOf}; returns whether the pass carries rows on from the
+     * previous pass's outputs (see the class comment), with {@link #carriedFrom} filled. It can when this pass and
+     * the previous one feed one token per row, the previous one succeeded, its length is this pass's past length
+     * (so each carried row's block is laid out as the gather would lay it), and at least one row carries on. Each
+     * carried row keeps its place when it is still within the batch; the other rows take the free places in turn.
+     * Otherwise each row's place is its index. Makes each past buffer large enough, keeping the previous outputs.
      */
-    private boolean carriesOnFromPreviousPass(int pastLength, int pastBytesPerRow) {
-        if (previousRows < 1 || previousTotal != pastLength) {
+    private boolean placeRows(int width, int pastLength, int pastBytesPerRow) {
+        for (int r = 0; r < rows; r++) {
+            placeOf[r] = r;
+        }
+        if (width != 1 || previousRows < 1 || previousTotal != pastLength) {
             return false;
         }
         if (carriedFrom.length < rows) {
             carriedFrom = new int[rowKv.length];
+            placeTaken = new boolean[rowKv.length];
         }
         boolean any = false;
-        int searchFrom = 0;
         for (int r = 0; r < rows; r++) {
             carriedFrom[r] = -1;
-            for (int i = searchFrom; i < previousRows; i++) {
+            for (int i = 0; i < previousRows; i++) {
                 if (previousKv[i] == rowKv[r] && previousLength[i] == rowKv[r].length()) {
-                    if (i < r) {
-                        return false;
-                    }
                     carriedFrom[r] = i;
-                    searchFrom = i + 1; // carried-on rows keep their order
                     any = true;
                     break;
                 }
             }
         }
-        if (any) {
-            for (NativeBuffer buffer : past) {
-                buffer.reserveKeeping(Math.max(rows, previousRows) * pastBytesPerRow);
+        if (!any) {
+            return false;
+        }
+        Arrays.fill(placeTaken, 0, rows, false);
+        for (int r = 0; r < rows; r++) {
+            if (carriedFrom[r] >= 0 && carriedFrom[r] < rows) {
+                placeOf[r] = carriedFrom[r];
+                placeTaken[carriedFrom[r]] = true;
             }
         }
-        return any;
+        int free = 0;
+        for (int r = 0; r < rows; r++) {
+            if (carriedFrom[r] < 0 || carriedFrom[r] >= rows) {
+                while (placeTaken[free]) {
+                    free++;
+                }
+                placeOf[r] = free;
+                placeTaken[free] = true;
+            }
+        }
+        for (NativeBuffer buffer : past) {
+            buffer.reserveKeeping(Math.max(rows, previousRows) * pastBytesPerRow);
+        }
+        return true;
     }
 
     /** Keeps this pass's outputs as the next pass's possible past: the present buffers become past buffers. */
@@ -343,8 +373,8 @@ public final class ForwardPass implements AutoCloseable {
         }
         Arrays.fill(previousKv, null);
         for (int r = 0; r < rows; r++) {
-            previousKv[r] = rowKv[r];
-            previousLength[r] = rowKv[r].length();
+            previousKv[placeOf[r]] = rowKv[r];
+            previousLength[placeOf[r]] = rowKv[r].length();
         }
         previousRows = rows;
         previousTotal = total;
@@ -370,7 +400,7 @@ public final class ForwardPass implements AutoCloseable {
             if (target == null) {
                 target = rowLogits[r] = new float[outputWidth];
             }
-            read(out, r, lead(r, lastWidth) + rowCount[r] - 1, target);
+            read(out, placeOf[r], lead(r, lastWidth) + rowCount[r] - 1, target);
         }
     }
 
@@ -398,7 +428,7 @@ public final class ForwardPass implements AutoCloseable {
             for (int r = 0; r < rows; r++) {
                 int count = rowCount[r];
                 for (int head = 0; head < kvHeads; head++) {
-                    int offset = r * presentBytes + (head * total + total - count) * rowBytes;
+                    int offset = placeOf[r] * presentBytes + (head * total + total - count) * rowBytes;
                     rowKv[r].appendHead(slot, head, out, offset, count);
                 }
             }

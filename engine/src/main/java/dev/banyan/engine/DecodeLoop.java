@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
  */
 final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
     private final PrefixCache cache;
+    /** The inference thread's sampler, shared with {@link #rowSampler}: one sampler (and its scratch) per thread. */
     private final Sampler sampler;
     private final RowSampler rowSampler;
     private final EngineCounters counters;
@@ -36,11 +37,11 @@ final class DecodeLoop extends ForwardPassLoop<Job, Sequence> {
     /** For row {@code r} of the current pass: its first pick in {@link #ahead}, or -1. */
     private int[] firstPick = new int[16];
 
-    DecodeLoop(DecoderModel model, PrefixCache cache, Sampler sampler, RowSampler rowSampler, EngineCounters counters,
+    DecodeLoop(DecoderModel model, PrefixCache cache, RowSampler rowSampler, EngineCounters counters,
                int maxSequences, int maxPassTokens) {
         super("banyan-policy", "the policy engine was closed", model, counters, maxSequences, maxPassTokens);
         this.cache = cache;
-        this.sampler = sampler;
+        this.sampler = rowSampler.inferenceThreadSampler();
         this.rowSampler = rowSampler;
         this.counters = counters;
     }

@@ -31,9 +31,11 @@ public final class DecoderModel implements AutoCloseable {
     final TextCodec codec;
     final OrtEnvironment env;
     final OrtSession session;
+    /** Whether the session was opened profiling ({@link #PROFILE_PROPERTY}), so closing writes the profile. */
+    private final boolean profiling;
 
     private DecoderModel(ModelFiles files, DecoderConfig config, GraphSignature signature, TextCodec codec,
-                         OrtEnvironment env, OrtSession session) {
+                         OrtEnvironment env, OrtSession session, boolean profiling) {
         this.files = files;
         this.config = config;
         this.signature = signature;
@@ -41,6 +43,7 @@ public final class DecoderModel implements AutoCloseable {
         this.codec = codec;
         this.env = env;
         this.session = session;
+        this.profiling = profiling;
     }
 
     /**
@@ -79,13 +82,15 @@ public final class DecoderModel implements AutoCloseable {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
+        boolean profiling;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
             String profile = System.getProperty(PROFILE_PROPERTY);
-            if (profile != null) {
+            profiling = profile != null;
+            if (profiling) {
                 options.enableProfiling(profile + "-" + files.directory().getFileName());
             }
             device.configure(options);
@@ -98,7 +103,7 @@ public final class DecoderModel implements AutoCloseable {
         try {
             GraphSignature signature = GraphSignature.check(session, config, files.graph(), readout);
             codec = TextCodec.load(files.tokenizer());
-            return new DecoderModel(files, config, signature, codec, env, session);
+            return new DecoderModel(files, config, signature, codec, env, session, profiling);
         } catch (RuntimeException e) {
             if (codec != null) {
                 codec.close();
@@ -161,7 +166,7 @@ public final class DecoderModel implements AutoCloseable {
     public void close() {
         codec.close();
         try {
-            if (System.getProperty(PROFILE_PROPERTY) != null) {
+            if (profiling) {
                 System.err.println("ONNX Runtime profile of " + files.graph() + ": " + session.endProfiling());
             }
             session.close();

@@ -239,7 +239,7 @@ public final class PolicyEngine implements Policy, AutoCloseable {
                 // Its helper threads start on the first pass that needs them, so nothing is left running if this throws.
                 RowSampler rowSampler = new RowSampler(samplers, samplingThreads, parallelSamplingLogits,
                         RowSampler.DEADLINE, String.valueOf(settings.modelDirectory().getFileName()));
-                DecodeLoop loop = new DecodeLoop(model, cache, samplers.get(), rowSampler, counters,
+                DecodeLoop loop = new DecodeLoop(model, cache, rowSampler, counters,
                         settings.maxBatchSequences(), settings.maxBatchTokens());
                 return new PolicyEngine(model, loop, counters, sampling, settings.ownThread());
             } catch (RuntimeException e) {

@@ -71,6 +71,11 @@ final class RowSampler implements AutoCloseable {
         }
     }
 
+    /** The inference thread's sampler, for the picks it makes alone (a pass that does not {@link #pays pay}). */
+    Sampler inferenceThreadSampler() {
+        return own;
+    }
+
     /** Whether {@code picks} picks over {@code logits} logits in all are worth sharing out. */
     boolean pays(int picks, long logits) {
         return helpers != null && picks > 1 && logits >= parallelLogits;
